@@ -1,0 +1,119 @@
+// The device register's repository: the only code that reads or writes devices.
+import type { Device, DeviceFields } from '$lib/domain/device';
+import { normalizeDevice, normalizeMac, normalizeAssetNumber, validateDevice, type FieldErrors } from '$lib/domain/validate';
+import type { AssetWalkDB, DeviceRow } from './schema';
+import { newId, syncTables, writeInTx, type WriteContext } from './writer';
+import type { AuditEntry } from './types';
+
+export class ValidationError extends Error {
+  constructor(public readonly errors: FieldErrors) {
+    super('invalid: ' + Object.keys(errors).join(', '));
+    this.name = 'ValidationError';
+  }
+}
+
+export class DuplicateAssetNumberError extends Error {
+  constructor(public readonly assetNumber: string, public readonly holder: Pick<Device, 'id' | 'name' | 'model' | 'assetNumber'>) {
+    super(`asset number ${assetNumber} belongs to ${holder.id}`);
+    this.name = 'DuplicateAssetNumberError';
+  }
+}
+
+function derive(d: DeviceRow): Partial<DeviceRow> {
+  const macs = d.hardware.nics.map((n) => normalizeMac(n.mac)).filter((m): m is string => m !== null);
+  return { _macs: [...new Set(macs)] };
+}
+
+function strip(row: DeviceRow): Device {
+  const { _macs: _, ...device } = row;
+  return device;
+}
+
+export class DeviceRepository {
+  constructor(private readonly db: AssetWalkDB, private readonly ctx: WriteContext) {}
+
+  async get(id: string): Promise<Device | undefined> {
+    const row = await this.db.devices.get(id);
+    return row && !row.deleted ? strip(row) : undefined;
+  }
+
+  async getByAssetNumber(tenantId: string, assetNumber: string): Promise<Device | undefined> {
+    const row = await this.db.devices.where('[tenantId+assetNumber]').equals([tenantId, normalizeAssetNumber(assetNumber)]).first();
+    return row && !row.deleted ? strip(row) : undefined;
+  }
+
+  /** Any tenant: a scanned label carries only its number. */
+  async findByAssetNumber(assetNumber: string): Promise<Device | undefined> {
+    const n = normalizeAssetNumber(assetNumber);
+    const row = await this.db.devices.filter((d) => d.assetNumber === n && !d.deleted).first();
+    return row ? strip(row) : undefined;
+  }
+
+  async findBySerial(serial: string): Promise<Device[]> {
+    const rows = await this.db.devices.where('serial').equalsIgnoreCase(serial.trim()).toArray();
+    return rows.filter((r) => !r.deleted).map(strip);
+  }
+
+  async findByMac(mac: string): Promise<Device[]> {
+    const m = normalizeMac(mac);
+    if (!m) return [];
+    const rows = await this.db.devices.where('_macs').equals(m).toArray();
+    return rows.filter((r) => !r.deleted).map(strip);
+  }
+
+  async listBySite(siteId: string): Promise<Device[]> {
+    const rows = await this.db.devices.where('siteId').equals(siteId).toArray();
+    return rows.filter((r) => !r.deleted).map(strip);
+  }
+
+  async create(fields: DeviceFields): Promise<Device> {
+    return this.save(newId(), fields, true);
+  }
+
+  async update(id: string, fields: DeviceFields): Promise<Device> {
+    return this.save(id, fields, false);
+  }
+
+  private async save(id: string, input: DeviceFields, creating: boolean): Promise<Device> {
+    const fields = normalizeDevice(input);
+    const errors = validateDevice(fields);
+    if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+    const { db } = this;
+    return db.transaction('rw', [db.devices, ...syncTables(db)], async () => {
+      const holder = await db.devices.where('[tenantId+assetNumber]').equals([fields.tenantId, fields.assetNumber]).first();
+      if (holder && holder.id !== id) throw new DuplicateAssetNumberError(fields.assetNumber, holder);
+      if (!creating && !(await db.devices.get(id))) throw new Error(`device ${id} not found`);
+      const { record } = await writeInTx(db, db.devices, id, { ...fields }, this.ctx, 'upsert', derive);
+      return strip(record);
+    });
+  }
+
+  /** Retiring is a status; deleting leaves a tombstone. The asset number stays taken either way. */
+  async remove(id: string): Promise<void> {
+    const { db } = this;
+    await db.transaction('rw', [db.devices, ...syncTables(db)], async () => {
+      await writeInTx(db, db.devices, id, {}, this.ctx, 'delete');
+    });
+  }
+
+  async history(id: string): Promise<AuditEntry[]> {
+    const rows = await this.db.audit.where('[table+recordId]').equals(['devices', id]).toArray();
+    return rows.reverse();
+  }
+
+  /** Bulk import without per-record audit chatter, for sample data and benchmarks. */
+  async bulkCreate(list: DeviceFields[]): Promise<number> {
+    const { db } = this;
+    let n = 0;
+    const chunk = 500;
+    for (let i = 0; i < list.length; i += chunk) {
+      await db.transaction('rw', [db.devices, ...syncTables(db)], async () => {
+        for (const f of list.slice(i, i + chunk)) {
+          await writeInTx(db, db.devices, newId(), { ...normalizeDevice(f) }, this.ctx, 'upsert', derive);
+          n++;
+        }
+      });
+    }
+    return n;
+  }
+}

@@ -1,0 +1,46 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { AssetWalkDB } from './schema';
+import { DeviceRepository } from './devices';
+
+describe('Dexie upgrade v1 → v2', () => {
+  it('keeps v1 data, stamps clocks, fills indexes and lets the device be edited', async () => {
+    const name = 'upgrade-' + crypto.randomUUID();
+    const v1 = new Dexie(name);
+    v1.version(1).stores({
+      tenants: 'id, name', sites: 'id, tenantId', locations: 'id, siteId',
+      devices: 'id, tenantId, siteId, locationId, assetNumber, serial'
+    });
+    await v1.table('tenants').add({ id: 't1', name: '客户A', assetPrefix: 'CA', serviceDeskPhone: '', updatedAt: '2025-03-01T00:00:00.000Z' });
+    await v1.table('sites').add({ id: 's1', tenantId: 't1', name: '总部', address: '' });
+    await v1.table('locations').add({ id: 'l1', siteId: 's1', building: 'A', floor: '3F', room: '301' });
+    await v1.table('devices').add({
+      id: 'd1', tenantId: 't1', siteId: 's1', locationId: 'l1', assetNumber: ' ca-000042 ', name: 'PC', type: 'desktop',
+      manufacturer: 'Lenovo', model: 'M720', serial: 'PC0XYZ', purchaseDate: '2021-05-01', supplier: '', purchaseCost: null,
+      warrantyEnd: '2024-05-01', assignedUser: '李娜', department: '人事部', status: 'inUse', importance: ['hr'],
+      hardware: { cpu: 'i5', memoryGb: 8, disks: [], nics: [{ name: 'eth0', mac: '00:11:22:33:44:55', ip: '' }], bios: '', board: '', peripherals: '' },
+      software: { os: 'Windows 10', osVersion: '22H2', installed: [], antivirus: { name: '', state: 'unknown' } },
+      notes: '', custom: {}, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-02-01T00:00:00.000Z'
+    });
+    v1.close();
+
+    const db = new AssetWalkDB(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    const d = await db.devices.get('d1');
+    expect(d?.assetNumber).toBe('CA-000042');
+    expect(d?.assignedUser).toBe('李娜');
+    expect(d?._macs).toEqual(['00:11:22:33:44:55']);
+    expect(d?.clocks.assignedUser).toBe(`${String(Date.parse('2025-02-01T00:00:00.000Z')).padStart(15, '0')}-0000-upgrade`);
+    expect((await db.locations.get('l1'))?.tenantId).toBe('t1');
+    expect((await db.tenants.get('t1'))?.clocks.name).toBeDefined();
+
+    const repo = new DeviceRepository(db, { actor: 'x', now: () => Date.UTC(2026, 0, 1) });
+    const found = await repo.getByAssetNumber('t1', 'CA-000042');
+    expect(found?.id).toBe('d1');
+    const edited = await repo.update('d1', { ...found!, assignedUser: '王芳' });
+    expect(edited.clocks.assignedUser! > d!.clocks.assignedUser!).toBe(true);
+    db.close();
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * The tablet's database. Every version and its upgrade live here, in order; each upgrade has a
+ * test (schema.spec.ts) that opens a database written by the version before it.
+ *
+ * v1: the first survey register (tenants, sites, locations, devices), no sync metadata.
+ * v2: sync-ready: per-field clocks on every record, the outbox, the audit trail, conflicts,
+ *     and the tables of labels, panels, checks and room audits.
+ */
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Device } from '$lib/domain/device';
+import type { Location, Site, Tenant } from '$lib/domain/org';
+import type { AuditEntry, ConflictEntry, MetaEntry, OutboxEntry } from './types';
+
+export const DB_NAME = 'assetwalk';
+
+/** A record of any synced table: an id, per-field clocks and whatever fields its shape has. */
+export interface SyncedRecord {
+  id: string;
+  clocks: Record<string, string>;
+  createdAt: string;
+  updatedAt: string;
+  deleted?: string;
+  [field: string]: unknown;
+}
+
+export type DeviceRow = Device & { _macs: string[] };
+
+export class AssetWalkDB extends Dexie {
+  tenants!: EntityTable<Tenant, 'id'>;
+  sites!: EntityTable<Site, 'id'>;
+  locations!: EntityTable<Location, 'id'>;
+  devices!: EntityTable<DeviceRow, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'clientSeq'>;
+  audit!: EntityTable<AuditEntry, 'id'>;
+  conflicts!: EntityTable<ConflictEntry, 'id'>;
+  meta!: EntityTable<MetaEntry, 'key'>;
+  labels!: Table<SyncedRecord, string>;
+  labelEvents!: Table<SyncedRecord, string>;
+  panels!: Table<SyncedRecord, string>;
+  checks!: Table<SyncedRecord, string>;
+  roomAudits!: Table<SyncedRecord, string>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      tenants: 'id, name',
+      sites: 'id, tenantId',
+      locations: 'id, siteId',
+      devices: 'id, tenantId, siteId, locationId, assetNumber, serial'
+    });
+    this.version(2)
+      .stores({
+        tenants: 'id, name',
+        sites: 'id, tenantId',
+        locations: 'id, tenantId, siteId',
+        devices: 'id, &[tenantId+assetNumber], tenantId, siteId, locationId, serial, *_macs, updatedAt',
+        outbox: 'clientSeq, &mutationId, table',
+        audit: '++id, [table+recordId], at',
+        conflicts: '++id, [table+recordId]',
+        meta: 'key',
+        labels: 'id, &[tenantId+assetNumber], deviceId, state',
+        labelEvents: 'id, labelId, at',
+        panels: 'id, tenantId, siteId, deviceId',
+        checks: 'id, panelId, signedAt',
+        roomAudits: 'id, locationId, startedAt'
+      })
+      .upgrade(async (tx) => {
+        // v1 rows carry no clocks: stamp each field with one clock derived from updatedAt, so the
+        // first sync sends them and any later edit wins over them.
+        const node = 'upgrade';
+        for (const name of ['tenants', 'sites', 'locations', 'devices'] as const) {
+          await tx.table(name).toCollection().modify((row: Record<string, unknown>) => {
+            const at = Date.parse(String(row.updatedAt ?? row.createdAt ?? '')) || 0;
+            const hlc = `${String(at).padStart(15, '0')}-0000-${node}`;
+            const clocks: Record<string, string> = {};
+            for (const k of Object.keys(row)) if (!['id', 'clocks', 'createdAt', 'updatedAt'].includes(k)) clocks[k] = hlc;
+            row.clocks = clocks;
+            row.createdAt ??= new Date(at).toISOString();
+            row.updatedAt ??= new Date(at).toISOString();
+            if (name === 'locations' && row.tenantId === undefined) row.tenantId = '';
+            if (name === 'devices') {
+              const hw = (row.hardware ?? {}) as { nics?: { mac?: string }[] };
+              row._macs = (hw.nics ?? []).map((n) => n.mac ?? '').filter((m) => m !== '');
+              row.assetNumber = String(row.assetNumber ?? '').trim().toUpperCase();
+            }
+          });
+        }
+        // Locations in v1 had no tenant: take it from their site.
+        const sites = await tx.table('sites').toArray();
+        const tenantOf = new Map(sites.map((s: { id: string; tenantId: string }) => [s.id, s.tenantId]));
+        await tx.table('locations').toCollection().modify((l: { siteId: string; tenantId: string }) => {
+          l.tenantId = tenantOf.get(l.siteId) ?? l.tenantId;
+        });
+      });
+  }
+}
+
+export const SYNCED_TABLES = ['tenants', 'sites', 'locations', 'devices', 'labels', 'panels'] as const;
+export const INSERT_ONLY_TABLES = ['labelEvents', 'checks', 'roomAudits'] as const;
+export type SyncedTableName = (typeof SYNCED_TABLES)[number];
+export type InsertOnlyTableName = (typeof INSERT_ONLY_TABLES)[number];

@@ -1,0 +1,44 @@
+// Stored shapes of the sync machinery (outbox, audit trail, conflicts, meta).
+export type MutationOp = 'upsert' | 'insert' | 'delete';
+
+/** One local edit waiting for the server's acknowledgement (sync-protocol.md, rule 1). */
+export interface OutboxEntry {
+  clientSeq: number;
+  mutationId: string;
+  clientId: string;
+  table: string;
+  recordId: string;
+  op: MutationOp;
+  fields: Record<string, unknown>;
+  hlc: string;
+}
+
+/** Who changed which field from what to what, and when. */
+export interface AuditEntry {
+  id?: number;
+  table: string;
+  recordId: string;
+  field: string;
+  from: unknown;
+  to: unknown;
+  actor: string;
+  at: string;
+  hlc: string;
+}
+
+/** A value that lost a concurrent edit, kept so the record page can offer it back. */
+export interface ConflictEntry {
+  id?: number;
+  table: string;
+  recordId: string;
+  field: string;
+  value: unknown;
+  hlc: string;
+  winnerHlc: string;
+  at: string;
+}
+
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}

@@ -1,0 +1,127 @@
+/**
+ * The one write path for synced data. In a single Dexie transaction it
+ *  1. ticks the tablet's hybrid logical clock (persisted in `meta`, so tabs share it),
+ *  2. writes the record with that clock on every changed field,
+ *  3. appends an outbox entry with the changed fields (sync-protocol.md, rule 1),
+ *  4. appends one audit entry per changed field.
+ * Either all four happen or none: an edit can't be saved without being queued for sync.
+ */
+import type { Table, Transaction } from 'dexie';
+import { formatHlc, tick, type HlcState } from '$lib/sync/hlc';
+import type { AssetWalkDB, SyncedRecord } from './schema';
+import type { MutationOp } from './types';
+
+export interface WriteContext {
+  actor: string;
+  /** Physical clock: Date.now() plus the offset measured from the server. */
+  now: () => number;
+}
+
+const NODE_KEY = 'nodeId';
+const HLC_KEY = 'hlc';
+const SEQ_KEY = 'clientSeq';
+
+export function newId(): string {
+  return crypto.randomUUID();
+}
+
+function randomNode(): string {
+  return crypto.randomUUID().replace(/-/g, '').slice(0, 16);
+}
+
+/** This tablet's node id, created on first use. */
+export async function nodeId(db: AssetWalkDB): Promise<string> {
+  return db.transaction('rw', db.meta, async () => {
+    const row = await db.meta.get(NODE_KEY);
+    if (typeof row?.value === 'string') return row.value;
+    const id = randomNode();
+    await db.meta.put({ key: NODE_KEY, value: id });
+    return id;
+  });
+}
+
+async function nextStamp(db: AssetWalkDB, now: number): Promise<{ hlc: string; node: string; seq: number }> {
+  const node = (await db.meta.get(NODE_KEY))?.value as string | undefined ?? randomNode();
+  const prev = ((await db.meta.get(HLC_KEY))?.value as HlcState | undefined) ?? { wall: 0, counter: 0, node };
+  const next = tick({ ...prev, node }, now);
+  const seq = (((await db.meta.get(SEQ_KEY))?.value as number | undefined) ?? 0) + 1;
+  await db.meta.bulkPut([
+    { key: NODE_KEY, value: node },
+    { key: HLC_KEY, value: next },
+    { key: SEQ_KEY, value: seq }
+  ]);
+  return { hlc: formatHlc(next), node, seq };
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+const META_FIELDS = new Set(['id', 'clocks', 'createdAt', 'updatedAt', 'deleted']);
+
+export interface WriteResult<T> {
+  record: T;
+  changed: string[];
+}
+
+/**
+ * Writes `fields` into record `id` of `table` (creating it when absent) inside the caller's
+ * transaction, which must include the table, outbox, audit and meta.
+ * `derive` adds index-only fields (never synced, never audited) computed from the record.
+ */
+export async function writeInTx<T extends Pick<SyncedRecord, 'id' | 'clocks'>, TI = T>(
+  db: AssetWalkDB,
+  table: Table<T, string, TI>,
+  id: string,
+  fields: Record<string, unknown>,
+  ctx: WriteContext,
+  op: MutationOp = 'upsert',
+  derive?: (r: T) => Partial<T>
+): Promise<WriteResult<T>> {
+  const existing = (await table.get(id)) as (T & Record<string, unknown>) | undefined;
+  if (existing && op === 'insert') throw new Error(`${table.name} ${id} exists and is insert-only`);
+  const changed = Object.keys(fields).filter(
+    (k) => !META_FIELDS.has(k) && !k.startsWith('_') && (!existing || !same(existing[k], fields[k]))
+  );
+  if (existing && changed.length === 0 && op !== 'delete') return { record: existing, changed };
+
+  const physical = ctx.now();
+  const { hlc, node, seq } = await nextStamp(db, physical);
+  const at = new Date(physical).toISOString();
+  const clocks = { ...(existing?.clocks ?? {}) };
+  for (const k of changed) clocks[k] = hlc;
+  const base = existing ?? ({ id, createdAt: at } as unknown as T);
+  let record = { ...base, ...pick(fields, changed), clocks, updatedAt: at } as T;
+  if (op === 'delete') record = { ...record, deleted: hlc };
+  if (derive) record = { ...record, ...derive(record) };
+  await table.put(record as unknown as TI);
+
+  const outFields = op === 'delete' ? {} : pick(fields, changed);
+  await db.outbox.add({
+    clientSeq: seq, mutationId: crypto.randomUUID(), clientId: node,
+    table: table.name, recordId: id, op, fields: outFields, hlc
+  });
+  const auditFields = op === 'delete' ? ['deleted'] : changed;
+  await db.audit.bulkAdd(
+    auditFields.map((field) => ({
+      table: table.name, recordId: id, field,
+      from: op === 'delete' ? null : existing ? existing[field] ?? null : null,
+      to: op === 'delete' ? hlc : fields[field] ?? null,
+      actor: ctx.actor, at, hlc
+    }))
+  );
+  return { record, changed };
+}
+
+function pick(o: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  const r: Record<string, unknown> = {};
+  for (const k of keys) r[k] = o[k];
+  return r;
+}
+
+/** Tables every write transaction must hold besides the record's own. */
+export function syncTables(db: AssetWalkDB): Table[] {
+  return [db.outbox, db.audit, db.meta];
+}
+
+export type { Transaction };

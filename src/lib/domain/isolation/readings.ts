@@ -1,0 +1,115 @@
+/**
+ * Readings: what a technician typed or a device profile decoded, before any rule looks at them.
+ *
+ * A value at the end of a device's range is a bound, not a reading ("≥ 999 kΩ"). A value carries
+ * `problem` when its source already knows it is bad (CRC error, timeout, device flags it invalid);
+ * `assess` adds the checks every value gets (NaN, negative, implausible, stale) so that no rule ever
+ * sees a number it should not trust.
+ */
+import { explain, type Explanation } from './explain';
+
+export type Bound = 'exact' | 'atLeast' | 'atMost';
+
+export const QUALITY_PROBLEMS = [
+  'missing', 'crc', 'timeout', 'stale', 'wrongSlave', 'wrongFunction', 'wrongLength', 'truncated',
+  'exception', 'outOfRange', 'nan', 'negative', 'invalid', 'portError'
+] as const;
+export type QualityProblem = (typeof QUALITY_PROBLEMS)[number];
+
+export interface Reading {
+  value: number;
+  bound?: Bound; // default 'exact'
+  at?: number; // epoch ms when read; checked for staleness when present
+  problem?: QualityProblem;
+  exceptionCode?: number;
+}
+
+export type LeadId = 'system' | 'earth' | 'ct' | 'temperatureSensor' | 'other';
+
+/** Alarm and fault flags as the device itself reports them. Absent means "not set". */
+export interface DeviceBits {
+  insulationAlarm?: boolean; // IEC: R_F at/below R_a. NFPA: THC alarm.
+  insulationPreWarning?: boolean;
+  overload?: boolean;
+  overTemp?: boolean;
+  leadFaults?: LeadId[];
+  sensorBroken?: boolean; // temperature sensor
+  deviceError?: boolean;
+}
+
+export interface DeviceBitsReading {
+  bits: DeviceBits;
+  at?: number;
+  problem?: QualityProblem;
+  exceptionCode?: number;
+}
+
+export type PtcStatus = 'ok' | 'overTemp' | 'broken';
+export interface PtcReading {
+  status: PtcStatus;
+  at?: number;
+  problem?: QualityProblem;
+}
+
+export interface Readings {
+  insulationKohm?: Reading;
+  thcMa?: Reading;
+  loadA?: Reading;
+  loadPercent?: Reading; // used when loadA is absent
+  temperatureC?: Reading;
+  ptc?: PtcReading;
+  device?: DeviceBitsReading;
+}
+
+export const STALE_MS = 60_000;
+
+/** Plausible ranges [P]: outside them a value is a decoding or typing error, not a measurement. */
+export const PLAUSIBLE = {
+  insulationKohm: { min: 0, max: 100_000, unit: 'kΩ' },
+  thcMa: { min: 0, max: 50, unit: 'mA' },
+  loadA: { min: 0, max: 500, unit: 'A' },
+  loadPercent: { min: 0, max: 500, unit: '%' },
+  temperatureC: { min: -50, max: 250, unit: '°C' }
+} as const;
+export type Quantity = keyof typeof PLAUSIBLE;
+
+export type Assessed =
+  | { ok: true; value: number; bound: Bound }
+  | { ok: false; problem: QualityProblem; explanation: Explanation };
+
+export function problemExplanation(problem: QualityProblem, params: Record<string, number | string | undefined> = {}): Explanation {
+  return explain(`quality.${problem}`, params);
+}
+
+/** Staleness of anything that carries `at`: the value is older than `staleMs` at `now`. */
+export function staleProblem(at: number | undefined, now: number, staleMs = STALE_MS): Explanation | null {
+  if (at === undefined || now - at <= staleMs) return null;
+  return problemExplanation('stale', { ageS: Math.round((now - at) / 1000), limitS: Math.round(staleMs / 1000) });
+}
+
+/** Order: missing, source problem, NaN, negative, implausible, stale. The first one found is reported. */
+export function assess(r: Reading | undefined, q: Quantity, now: number, staleMs = STALE_MS): Assessed {
+  const range = PLAUSIBLE[q];
+  const bad = (problem: QualityProblem, params: Record<string, number | string | undefined> = {}): Assessed =>
+    ({ ok: false, problem, explanation: problemExplanation(problem, params) });
+  if (r === undefined) return bad('missing');
+  if (r.problem !== undefined) return bad(r.problem, { exceptionCode: r.exceptionCode });
+  if (typeof r.value !== 'number' || Number.isNaN(r.value)) return bad('nan');
+  if (r.value < 0 && range.min >= 0) return bad('negative', { value: r.value, unit: range.unit });
+  if (!Number.isFinite(r.value) || r.value < range.min || r.value > range.max) {
+    return bad('outOfRange', { value: r.value, min: range.min, max: range.max, unit: range.unit });
+  }
+  const stale = staleProblem(r.at, now, staleMs);
+  if (stale) return { ok: false, problem: 'stale', explanation: stale };
+  return { ok: true, value: r.value, bound: r.bound ?? 'exact' };
+}
+
+/** Device flags are trusted only when their own frame was good and fresh. */
+export function assessBits(d: DeviceBitsReading | undefined, now: number, staleMs = STALE_MS):
+  { ok: true; bits: DeviceBits } | { ok: false; explanation: Explanation } {
+  if (d === undefined) return { ok: false, explanation: problemExplanation('missing') };
+  if (d.problem !== undefined) return { ok: false, explanation: problemExplanation(d.problem, { exceptionCode: d.exceptionCode }) };
+  const stale = staleProblem(d.at, now, staleMs);
+  if (stale) return { ok: false, explanation: stale };
+  return { ok: true, bits: d.bits };
+}

@@ -1,0 +1,7 @@
+import { defineMessages } from '../define';
+
+// Messages of the isolation feature.
+export const isolation = defineMessages({
+  en: {},
+  'zh-CN': {}
+});

@@ -1,0 +1,31 @@
+// Tablet-wide settings, kept in localStorage (they are per tablet, not synced).
+import { Persisted } from './persisted.svelte';
+
+class Settings {
+  #technician = new Persisted('assetwalk.technician', '');
+  #tenantId = new Persisted<string | null>('assetwalk.tenantId', null);
+  #siteId = new Persisted<string | null>('assetwalk.siteId', null);
+  #labelOrigin = new Persisted<string>('assetwalk.labelOrigin', '');
+  #clockOffset = new Persisted<number>('assetwalk.clockOffsetMs', 0);
+
+  get technician(): string { return this.#technician.current; }
+  set technician(v: string) { this.#technician.current = v.trim(); }
+
+  /** The client company and site being worked on. */
+  get tenantId(): string | null { return this.#tenantId.current; }
+  set tenantId(v: string | null) { this.#tenantId.current = v; }
+  get siteId(): string | null { return this.#siteId.current; }
+  set siteId(v: string | null) { this.#siteId.current = v; }
+
+  /** The origin label QR codes point at; the LAN address is not what a phone outside sees. */
+  get labelOrigin(): string {
+    return this.#labelOrigin.current || (typeof location !== 'undefined' ? location.origin : '');
+  }
+  set labelOrigin(v: string) { this.#labelOrigin.current = v.trim().replace(/\/+$/, ''); }
+
+  /** Server time minus tablet time, measured on sync (HLC physical time = now + offset). */
+  get clockOffsetMs(): number { return this.#clockOffset.current; }
+  set clockOffsetMs(v: number) { this.#clockOffset.current = v; }
+}
+
+export const settings = new Settings();

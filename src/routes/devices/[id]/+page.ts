@@ -1,0 +1,9 @@
+import { devices, org } from '$lib/db';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ params }) => {
+  const device = await devices.get(params.id);
+  const location = device?.locationId ? await org.location(device.locationId) : undefined;
+  const site = device ? await org.site(device.siteId) : undefined;
+  return { id: params.id, device: device ?? null, location: location ?? null, site: site ?? null };
+};

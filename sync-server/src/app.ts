@@ -1,0 +1,78 @@
+/**
+ * createApp builds the HTTP server around a store; it opens nothing and starts nothing
+ * (main.ts does), so tests build as many apps as they like with `app.inject`.
+ *
+ * Design: thin route plugins (parse → store → respond) over one Store interface with a
+ * SQLite and a PostgreSQL implementation (src/store). Every synced table lives in one generic
+ * `records` table with per-field HLC clocks; see src/store/apply.ts and merge.ts for the
+ * sync invariants. Scope (tenant, sites, clientId) comes from the bearer token only.
+ */
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
+import { healthRoutes } from './routes/health.ts';
+import { syncRoutes } from './routes/sync.ts';
+import { contentSecurityPolicy, inlineScriptHashes, securityHeaders } from './security.ts';
+import type { Store } from './store/index.ts';
+import { VERSION } from './version.ts';
+import { registerWeb } from './web.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface Clock {
+  now(): number;
+}
+
+export interface AppOptions {
+  store: Store;
+  clock: Clock;
+  /** The built SPA (adapter-static output). Without it only /api is served. */
+  staticDir?: string;
+  logger?: FastifyServerOptions['logger'];
+  https?: { cert: Buffer; key: Buffer };
+  bodyLimit?: number;
+}
+
+/** What every route plugin receives. */
+export interface RouteDeps {
+  store: Store;
+  clock: Clock;
+  version: string;
+}
+export type RoutePlugin = FastifyPluginAsync<RouteDeps>;
+
+/** Route modules, one plugin per file in src/routes. Add a feature's routes with one line. */
+const routes: RoutePlugin[] = [healthRoutes, syncRoutes];
+
+export const BODY_LIMIT = 1024 * 1024;
+
+export async function createApp(opts: AppOptions): Promise<FastifyInstance> {
+  const base = {
+    logger: opts.logger ?? false,
+    bodyLimit: opts.bodyLimit ?? BODY_LIMIT,
+    return503OnClosing: true
+  } satisfies FastifyServerOptions;
+  // The https variant has a different server type; routes only use the common surface.
+  const app = (opts.https ? Fastify({ ...base, https: opts.https }) : Fastify(base)) as unknown as FastifyInstance;
+
+  const index = opts.staticDir ? join(opts.staticDir, 'index.html') : undefined;
+  const hashes = index && existsSync(index) ? inlineScriptHashes(readFileSync(index, 'utf8')) : [];
+  const headers = securityHeaders(contentSecurityPolicy(hashes));
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.headers(headers);
+    return payload;
+  });
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const status = err.statusCode ?? 500;
+    if (status >= 500) {
+      req.log.error({ err }, 'request failed');
+      return reply.code(500).send({ error: 'internal' });
+    }
+    const error = status === 413 ? 'payload-too-large' : status === 400 ? 'bad-request' : status === 415 ? 'unsupported-media-type' : 'error';
+    return reply.code(status).send({ error, message: err.message });
+  });
+
+  const deps: RouteDeps = { store: opts.store, clock: opts.clock, version: VERSION };
+  for (const plugin of routes) await app.register(plugin, deps);
+  await registerWeb(app, opts.staticDir);
+  return app;
+}

@@ -1,0 +1,104 @@
+/**
+ * Sync protocol shapes shared by the push/pull routes, the store and tests.
+ *
+ * Self-contained on purpose (no imports from src/): the lead moves it to src/lib/sync later so
+ * client, server and test doubles use one module.
+ *
+ * HLC strings are `TTTTTTTTTTTTTTT-CCCC-NODE` (15-digit wall ms, 4 upper-case hex counter, node
+ * id), fixed width, so plain string comparison is clock order with ties broken by node id. This
+ * matches src/lib/sync/hlc.ts; mixed-case hex would break that ordering, so it is refused.
+ */
+import { z } from 'zod';
+
+/** Bumped when the push/pull wire format changes; the server also accepts the previous one. */
+export const PROTOCOL_VERSION = 1;
+/** Timestamps further ahead of the server clock than this are clamped (rule 5). */
+export const MAX_DRIFT_MS = 60_000;
+
+export const HLC_RE = /^(\d{15})-([0-9A-F]{4})-([A-Za-z0-9_]{1,32})$/;
+export const hlcSchema = z.string().regex(HLC_RE, 'not an HLC timestamp');
+
+/** Tables whose rows are written once and never edited: a second insert is a duplicate. */
+export const INSERT_ONLY_TABLES: ReadonlySet<string> = new Set(['checks', 'audits', 'incident_comments', 'readings']);
+
+// No leading underscore: keeps `__proto__` and any server-reserved names out of record data.
+const fieldName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'bad field name');
+
+export const mutationSchema = z
+  .object({
+    mutationId: z.uuid(),
+    clientId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    clientSeq: z.number().int().nonnegative(),
+    table: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
+    recordId: z.string().min(1).max(128),
+    /** `restore` undeletes a tombstoned record when its clock is newer than the tombstone. */
+    op: z.enum(['upsert', 'delete', 'insert', 'restore']),
+    fields: z.record(fieldName, z.unknown()).default({}),
+    /** One clock for every field, or one per field (every key of `fields` must have one). */
+    hlc: z.union([hlcSchema, z.record(fieldName, hlcSchema)]),
+    /** Optional: the field clocks the client saw when it edited; marks an overwrite as sequential. */
+    base: z.record(fieldName, hlcSchema).optional()
+  })
+  .superRefine((m, ctx) => {
+    if (typeof m.hlc === 'string') return;
+    const clocks = m.hlc;
+    for (const f of Object.keys(m.fields)) {
+      if (!(f in clocks)) ctx.addIssue({ code: 'custom', path: ['hlc', f], message: 'field has no clock' });
+    }
+    if ((m.op === 'delete' || m.op === 'restore') && Object.keys(clocks).length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['hlc'], message: `${m.op} needs a clock` });
+    }
+  });
+
+export type Mutation = z.infer<typeof mutationSchema>;
+export type MutationInput = z.input<typeof mutationSchema>;
+
+export const pushRequestSchema = z.object({
+  mutations: z.array(mutationSchema).max(1000)
+});
+
+export const pullQuerySchema = z.object({
+  cursor: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(500)
+});
+
+export type RejectReason =
+  | 'insert-only' // upsert/delete/restore on an insert-only table
+  | 'op-not-allowed' // insert on an editable table
+  | 'forbidden-site' // record or target site outside the token's sites
+  | 'tenant-mismatch'; // fields.tenantId names another tenant
+
+export type MutationResult =
+  | { mutationId: string; status: 'applied'; serverSeq: number | null; conflicts: number; clamped: boolean }
+  | { mutationId: string; status: 'duplicate' }
+  | { mutationId: string; status: 'rejected'; reason: RejectReason };
+
+export interface PulledRecord {
+  table: string;
+  id: string;
+  data: Record<string, unknown>;
+  clocks: Record<string, string>;
+  /** Tombstone clock; null for a live record. */
+  deletedHlc: string | null;
+  serverSeq: number;
+}
+
+export interface PullPage {
+  rows: PulledRecord[];
+  /** Store it with the rows in one client transaction, then pull again from it. */
+  cursor: number;
+  hasMore: boolean;
+}
+
+/** Moves a timestamp more than MAX_DRIFT_MS ahead of `now` back to `now + MAX_DRIFT_MS`. */
+export function clampHlc(hlc: string, now: number): string {
+  const m = HLC_RE.exec(hlc);
+  if (!m) return hlc;
+  const limit = now + MAX_DRIFT_MS;
+  if (Number(m[1]) <= limit) return hlc;
+  return `${String(limit).padStart(15, '0')}-${m[2]}-${m[3]}`;
+}
+
+export function hlcNode(hlc: string): string {
+  return HLC_RE.exec(hlc)?.[3] ?? '';
+}

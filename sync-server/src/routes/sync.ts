@@ -1,0 +1,65 @@
+/**
+ * POST /api/sync/push and GET /api/sync/pull (sync-protocol rules 4, 7, 8, 10, 11, 12).
+ * - scope comes from the bearer token alone; 401 changes nothing, so the outbox stays intact;
+ * - `X-AssetWalk-Protocol` is required; the current and the previous version are served,
+ *   older ones get 426 (update the service worker);
+ * - a malformed body is 400 and nothing of the batch is applied; over the body limit is 413;
+ * - a batch touching another tenant's record, or sent with a clientId the token is not bound
+ *   to, is 403 and nothing of it is applied;
+ * - replies carry `serverTime` so the client can measure its clock offset (rule 5).
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { RoutePlugin } from '../app.ts';
+import { PROTOCOL_VERSION, pullQuerySchema, pushRequestSchema } from '../protocol.ts';
+import { ForbiddenError, type Store, type TokenScope } from '../store/index.ts';
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]{1,200})$/;
+
+type Gate = { scope: TokenScope } | { status: number; body: { error: string; message: string } };
+
+async function gate(req: FastifyRequest, store: Store, now: number): Promise<Gate> {
+  const raw = req.headers['x-assetwalk-protocol'];
+  const version = typeof raw === 'string' && /^\d{1,4}$/.test(raw) ? Number(raw) : NaN;
+  if (Number.isNaN(version)) return { status: 400, body: { error: 'bad-request', message: 'X-AssetWalk-Protocol header required' } };
+  if (version < PROTOCOL_VERSION - 1) return { status: 426, body: { error: 'upgrade-required', message: `protocol ${version} is no longer served` } };
+  const m = BEARER.exec(req.headers.authorization ?? '');
+  const scope = m ? await store.verifyToken(m[1]!, now) : null;
+  if (!scope) return { status: 401, body: { error: 'unauthorized', message: 'missing, expired or revoked token' } };
+  return { scope };
+}
+
+function refuse(reply: FastifyReply, g: Exclude<Gate, { scope: TokenScope }>) {
+  if (g.status === 401) reply.header('www-authenticate', 'Bearer');
+  return reply.code(g.status).send(g.body);
+}
+
+export const syncRoutes: RoutePlugin = async (app, { store, clock }) => {
+  app.post('/api/sync/push', async (req, reply) => {
+    const now = clock.now();
+    const g = await gate(req, store, now);
+    if (!('scope' in g)) return refuse(reply, g);
+    const parsed = pushRequestSchema.safeParse(req.body);
+    if (!parsed.success) {
+      return reply.code(400).send({ error: 'invalid', issues: parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path, message: i.message })) });
+    }
+    try {
+      const results = await store.applyMutations(g.scope, parsed.data.mutations, { now });
+      const clamped = results.filter((r) => r.status === 'applied' && r.clamped).length;
+      if (clamped > 0) req.log.warn({ tokenId: g.scope.tokenId, clamped }, 'clamped HLC timestamps from the future');
+      return { results, serverTime: now };
+    } catch (err) {
+      if (err instanceof ForbiddenError) return reply.code(403).send({ error: 'forbidden', message: err.message });
+      throw err;
+    }
+  });
+
+  app.get('/api/sync/pull', async (req, reply) => {
+    const now = clock.now();
+    const g = await gate(req, store, now);
+    if (!('scope' in g)) return refuse(reply, g);
+    const q = pullQuerySchema.safeParse(req.query);
+    if (!q.success) return reply.code(400).send({ error: 'invalid', issues: q.error.issues.map((i) => ({ path: i.path, message: i.message })) });
+    const page = await store.pull(g.scope, q.data.cursor, q.data.limit);
+    return { ...page, serverTime: now };
+  });
+};

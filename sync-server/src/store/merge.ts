@@ -1,0 +1,118 @@
+/**
+ * Per-field last-writer-wins merge of one mutation into one stored record. Pure: no I/O.
+ *
+ * Invariants (each makes the final state independent of delivery order):
+ * - a field holds the value with the greatest HLC ever received for it; equal clocks are the
+ *   same write (the node id is part of the clock), so replays change nothing. This holds for
+ *   tombstoned records too, so their hidden data converges and a restore brings back the same
+ *   values everywhere;
+ * - liveness is its own LWW register over delete/restore clocks: deleted iff the newest of
+ *   them is a delete (`deletedHlc` = newest delete, `restoredHlc` = newest restore). Edits
+ *   never resurrect: an edit reaching a tombstone is also kept as a conflict (rule 6);
+ * - losers (rule 9): an incoming value older than the stored one from another node always
+ *   loses visibly. A stored value overwritten by a newer one is a loser only when the writer's
+ *   `base` (the clocks it had when editing) shows it had not seen that value; without `base`
+ *   the overwrite is taken as sequential, the common case of editing synced data.
+ */
+import { hlcNode, type Mutation } from '../protocol.ts';
+
+export interface RecordState {
+  data: Record<string, unknown>;
+  clocks: Record<string, string>;
+  /** Newest delete clock while deleted; null when live. */
+  deletedHlc: string | null;
+  /** Newest restore clock; a delete older than it is stale. */
+  restoredHlc: string | null;
+}
+
+export interface Loser {
+  field: string;
+  value: unknown;
+  hlc: string | null;
+  winnerHlc: string;
+  /** Which side lost: the incoming mutation or the value that was stored. */
+  side: 'incoming' | 'stored';
+  reason: 'lww' | 'tombstone';
+}
+
+export interface MergeResult {
+  /** Null when nothing changed: no new server_seq, nothing to write. */
+  next: RecordState | null;
+  losers: Loser[];
+  /** An insert-only row that already exists. */
+  duplicate: boolean;
+}
+
+/** Field clocks after defaulting a single clock to every field and clamping. */
+export type FieldClocks = Record<string, string>;
+
+export function opClock(clocks: FieldClocks): string {
+  let max = '';
+  for (const c of Object.values(clocks)) if (c > max) max = c;
+  return max;
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+export function merge(prev: RecordState | null, m: Mutation, clocks: FieldClocks, clock: string): MergeResult {
+  if (m.op === 'insert') {
+    if (prev) return { next: null, losers: [], duplicate: true };
+    return { next: { data: { ...m.fields }, clocks, deletedHlc: null, restoredHlc: null }, losers: [], duplicate: false };
+  }
+  const base = prev ?? { data: {}, clocks: {}, deletedHlc: null, restoredHlc: null };
+  const life = nextLife(base, m.op, clock);
+  const fields = m.op === 'delete' ? { data: base.data, clocks: base.clocks, losers: [], changed: false } : mergeFields(base, m, clocks);
+  let losers = fields.losers;
+  if (life.deletedHlc !== null && m.op !== 'delete') {
+    const winnerHlc = life.deletedHlc;
+    losers = Object.entries(m.fields).map(([field, value]) => ({
+      field, value, hlc: clocks[field] ?? null, winnerHlc, side: 'incoming' as const, reason: 'tombstone' as const
+    }));
+  }
+  const lifeChanged = life.deletedHlc !== base.deletedHlc || life.restoredHlc !== base.restoredHlc;
+  const next = prev === null || fields.changed || lifeChanged ? { data: fields.data, clocks: fields.clocks, ...life } : null;
+  return { next, losers, duplicate: false };
+}
+
+type Life = Pick<RecordState, 'deletedHlc' | 'restoredHlc'>;
+
+function nextLife(s: RecordState, op: 'upsert' | 'delete' | 'restore', clock: string): Life {
+  const { deletedHlc, restoredHlc } = s;
+  if (op === 'upsert') return { deletedHlc, restoredHlc };
+  if (op === 'restore') {
+    const r = restoredHlc !== null && restoredHlc > clock ? restoredHlc : clock;
+    return { deletedHlc: deletedHlc !== null && deletedHlc > clock ? deletedHlc : null, restoredHlc: r };
+  }
+  if (restoredHlc !== null && clock <= restoredHlc) return { deletedHlc, restoredHlc }; // restored after it
+  if (deletedHlc !== null && clock <= deletedHlc) return { deletedHlc, restoredHlc };
+  return { deletedHlc: clock, restoredHlc };
+}
+
+function mergeFields(base: RecordState, m: Mutation, clocks: FieldClocks) {
+  const data = { ...base.data };
+  const nextClocks = { ...base.clocks };
+  const losers: Loser[] = [];
+  let changed = false;
+  for (const [field, value] of Object.entries(m.fields)) {
+    const inc = clocks[field];
+    if (inc === undefined) continue; // the schema guarantees a clock; be defensive anyway
+    const cur = nextClocks[field];
+    if (cur === undefined || inc > cur) {
+      if (cur !== undefined && !same(data[field], value) && concurrent(cur, inc, m.base, field)) {
+        losers.push({ field, value: data[field], hlc: cur, winnerHlc: inc, side: 'stored', reason: 'lww' });
+      }
+      data[field] = value;
+      nextClocks[field] = inc;
+      changed = true;
+    } else if (inc < cur && !same(data[field], value) && hlcNode(inc) !== hlcNode(cur)) {
+      losers.push({ field, value, hlc: inc, winnerHlc: cur, side: 'incoming', reason: 'lww' });
+    }
+  }
+  return { data, clocks: nextClocks, losers, changed };
+}
+
+/** The stored value lost without its overwriter having seen it. */
+function concurrent(stored: string, incoming: string, base: Record<string, string> | undefined, field: string): boolean {
+  if (!base || hlcNode(stored) === hlcNode(incoming)) return false; // unknown, or one node's own history
+  return base[field] !== stored;
+}

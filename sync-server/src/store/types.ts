@@ -1,0 +1,76 @@
+import type { Mutation, MutationResult, PullPage } from '../protocol.ts';
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+/** What a request may touch. Built from the bearer token only, never from the request body. */
+export interface TenantScope {
+  tenantId: string;
+  /** Sites the token may see; '*' for every site of the tenant. */
+  siteIds: readonly string[] | '*';
+  /** When set, mutations must carry this clientId (the device the token was issued to). */
+  clientId?: string | null;
+}
+
+export interface TokenScope extends TenantScope {
+  tokenId: string;
+  userId: string | null;
+}
+
+export interface NewToken {
+  tenantId: string;
+  userId?: string | null;
+  siteIds: readonly string[] | '*';
+  clientId?: string | null;
+  expiresAt?: number | null;
+}
+
+export interface Conflict {
+  id: string;
+  table: string;
+  recordId: string;
+  field: string;
+  value: unknown;
+  hlc: string | null;
+  winnerHlc: string;
+  side: 'incoming' | 'stored';
+  reason: 'lww' | 'tombstone';
+  mutationId: string;
+  clientId: string;
+  createdAt: number;
+}
+
+export interface Health {
+  ok: true;
+  store: StoreKind;
+  schemaVersion: number;
+}
+
+export interface Store {
+  readonly kind: StoreKind;
+  /** Applies pending migrations (up to `to`, for tests); returns the schema version reached. */
+  migrate(opts?: { to?: number }): Promise<number>;
+  /** Throws when the database is unreachable. */
+  health(): Promise<Health>;
+
+  createTenant(t: { id?: string; name: string }): Promise<{ id: string; name: string }>;
+  createSite(s: { tenantId: string; id?: string; name: string }): Promise<{ id: string; tenantId: string; name: string }>;
+  createUser(u: { tenantId: string; id?: string; name: string; role?: string }): Promise<{ id: string; tenantId: string; name: string; role: string }>;
+
+  /** Returns the plaintext token once; only its SHA-256 is stored. */
+  createToken(t: NewToken): Promise<{ id: string; token: string }>;
+  /** Null for unknown, expired or revoked tokens. */
+  verifyToken(token: string, now?: number): Promise<TokenScope | null>;
+  revokeToken(id: string, now?: number): Promise<void>;
+
+  /**
+   * One transaction for the whole batch. Each mutation is answered on its own; a rejected one
+   * does not stop the rest. Throws ForbiddenError (nothing applied) when the batch touches
+   * another tenant's record or carries a clientId the scope is not bound to.
+   */
+  applyMutations(scope: TenantScope, mutations: readonly Mutation[], opts?: { now?: number }): Promise<MutationResult[]>;
+  /** Rows with server_seq > cursor, in server_seq order. */
+  pull(scope: TenantScope, cursor: number, limit: number): Promise<PullPage>;
+  conflicts(scope: TenantScope, table: string, recordId: string): Promise<Conflict[]>;
+
+  close(): Promise<void>;
+}
