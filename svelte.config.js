@@ -9,7 +9,11 @@ const config = {
     // SPA: one shell (index.html) serves every deep link, online or offline.
     adapter: adapter({ fallback: 'index.html' }),
     paths: { relative: false },
-    serviceWorker: { register: false }
+    serviceWorker: { register: false },
+    typescript: {
+      // Type-check the test, bench and script files too (svelte-check covers src/ and tests/ only).
+      config: (c) => ({ ...c, include: [...c.include, '../playwright.config.ts', '../bench/**/*.ts', '../scripts/**/*.ts'] })
+    }
   }
 };
 

@@ -7,15 +7,14 @@
  * `records` table with per-field HLC clocks; see src/store/apply.ts and merge.ts for the
  * sync invariants. Scope (tenant, sites, clientId) comes from the bearer token only.
  */
+import { join } from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import { healthRoutes } from './routes/health.ts';
 import { syncRoutes } from './routes/sync.ts';
-import { contentSecurityPolicy, inlineScriptHashes, securityHeaders } from './security.ts';
+import { headersFor } from './security.ts';
 import type { Store } from './store/index.ts';
 import { VERSION } from './version.ts';
 import { registerWeb } from './web.ts';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 export interface Clock {
   now(): number;
@@ -53,11 +52,9 @@ export async function createApp(opts: AppOptions): Promise<FastifyInstance> {
   // The https variant has a different server type; routes only use the common surface.
   const app = (opts.https ? Fastify({ ...base, https: opts.https }) : Fastify(base)) as unknown as FastifyInstance;
 
-  const index = opts.staticDir ? join(opts.staticDir, 'index.html') : undefined;
-  const hashes = index && existsSync(index) ? inlineScriptHashes(readFileSync(index, 'utf8')) : [];
-  const headers = securityHeaders(contentSecurityPolicy(hashes));
+  const headers = headersFor(opts.staticDir ? join(opts.staticDir, 'index.html') : undefined);
   app.addHook('onSend', async (_req, reply, payload) => {
-    reply.headers(headers);
+    reply.headers(headers());
     return payload;
   });
 

@@ -12,6 +12,8 @@ import { z } from 'zod';
 
 /** Bumped when the push/pull wire format changes; the server also accepts the previous one. */
 export const PROTOCOL_VERSION = 1;
+/** Oldest version still served (versions start at 1); older clients get 426. */
+export const MIN_PROTOCOL_VERSION = Math.max(1, PROTOCOL_VERSION - 1);
 /** Timestamps further ahead of the server clock than this are clamped (rule 5). */
 export const MAX_DRIFT_MS = 60_000;
 
@@ -19,7 +21,8 @@ export const HLC_RE = /^(\d{15})-([0-9A-F]{4})-([A-Za-z0-9_]{1,32})$/;
 export const hlcSchema = z.string().regex(HLC_RE, 'not an HLC timestamp');
 
 /** Tables whose rows are written once and never edited: a second insert is a duplicate. */
-export const INSERT_ONLY_TABLES: ReadonlySet<string> = new Set(['checks', 'audits', 'incident_comments', 'readings']);
+// The tablet's Dexie table names (src/lib/db/schema.ts INSERT_ONLY_TABLES) plus those planned.
+export const INSERT_ONLY_TABLES: ReadonlySet<string> = new Set(['checks', 'labelEvents', 'roomAudits', 'roomAuditScans', 'audits', 'incidentComments', 'readings']);
 
 // No leading underscore: keeps `__proto__` and any server-reserved names out of record data.
 const fieldName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'bad field name');
@@ -29,7 +32,8 @@ export const mutationSchema = z
     mutationId: z.uuid(),
     clientId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
     clientSeq: z.number().int().nonnegative(),
-    table: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
+    // The tablet's table names are camelCase Dexie tables (src/lib/db/schema.ts).
+    table: z.string().regex(/^[a-z][A-Za-z0-9_]{0,39}$/),
     recordId: z.string().min(1).max(128),
     /** `restore` undeletes a tombstoned record when its clock is newer than the tombstone. */
     op: z.enum(['upsert', 'delete', 'insert', 'restore']),

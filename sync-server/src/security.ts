@@ -2,9 +2,11 @@
  * Security headers for every response. The CSP allows only our origin, plus what the app needs:
  * blob:/data: images (labels, photos), WebAssembly ('wasm-unsafe-eval'), same-origin workers.
  * SvelteKit's SPA shell boots from an inline <script>, so that script's SHA-256 is allowed
- * (read from index.html at start) instead of opening script-src to 'unsafe-inline'.
+ * instead of opening script-src to 'unsafe-inline'. The hash is re-read whenever index.html
+ * changes on disk, so a rebuild or deploy under a running server keeps the app booting.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 
 const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script>/gi;
 
@@ -40,5 +42,27 @@ export function securityHeaders(csp: string): Record<string, string> {
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'x-frame-options': 'DENY'
+  };
+}
+
+/** Security headers for the shell at `indexPath` (if any), recomputed when the file changes. */
+export function headersFor(indexPath: string | undefined): () => Record<string, string> {
+  let key = '';
+  let cached = securityHeaders(contentSecurityPolicy());
+  return () => {
+    if (indexPath === undefined) return cached;
+    let next = 'missing';
+    try {
+      const st = statSync(indexPath);
+      next = `${st.mtimeMs}:${st.size}`;
+    } catch {
+      // no shell (yet): no hashes
+    }
+    if (next !== key) {
+      key = next;
+      const hashes = next === 'missing' ? [] : inlineScriptHashes(readFileSync(indexPath, 'utf8'));
+      cached = securityHeaders(contentSecurityPolicy(hashes));
+    }
+    return cached;
   };
 }

@@ -28,7 +28,8 @@ function wantsHtml(req: FastifyRequest): boolean {
 const isApi = (path: string): boolean => path === '/api' || path.startsWith('/api/');
 
 export async function registerWeb(app: FastifyInstance, staticDir: string | undefined): Promise<void> {
-  const hasShell = staticDir !== undefined && existsSync(join(staticDir, 'index.html'));
+  // Checked per request: a build made while the server runs is picked up without a restart.
+  const hasShell = (): boolean => staticDir !== undefined && existsSync(join(staticDir, 'index.html'));
   if (staticDir !== undefined && existsSync(staticDir)) {
     await app.register(fastifyStatic, {
       root: staticDir,
@@ -43,11 +44,11 @@ export async function registerWeb(app: FastifyInstance, staticDir: string | unde
       }
     });
   }
-  if (!hasShell) app.log.warn('no built web app (index.html) in the static directory; only /api is served');
+  if (!hasShell()) app.log.warn('no built web app (index.html) in the static directory; only /api is served');
 
   app.setNotFoundHandler(async (req: FastifyRequest, reply: FastifyReply) => {
     const path = req.url.split('?')[0] ?? '/';
-    if (hasShell && !isApi(path) && wantsHtml(req)) {
+    if (!isApi(path) && wantsHtml(req) && hasShell()) {
       reply.header('cache-control', 'no-cache');
       return reply.sendFile('index.html');
     }

@@ -84,3 +84,19 @@ describe('DeviceRepository', () => {
     expect(u.clocks.notes! > d.clocks.name!).toBe(true);
   });
 });
+
+describe('bulk import', () => {
+  it('stamps, queues and audits every imported device, and refuses an invalid one', async () => {
+    const list = Array.from({ length: 30 }, (_, i) => ({ ...base, assetNumber: `HD-1${String(i).padStart(5, '0')}` }));
+    expect(await env.devices.bulkCreate(list)).toBe(30);
+    const all = await env.db.devices.toArray();
+    expect(all).toHaveLength(30);
+    expect(new Set(all.map((d) => d.clocks.assetNumber)).size).toBe(30); // one distinct clock each
+    expect(await env.db.outbox.where('table').equals('devices').count()).toBe(30);
+    const hist = await env.devices.history(all[0]!.id);
+    expect(hist.map((h) => h.field)).toEqual(['created']);
+    await expect(env.devices.bulkCreate([{ ...base, assetNumber: 'HD-200000', warrantyEnd: 'soon' }])).rejects.toBeInstanceOf(ValidationError);
+    await expect(env.devices.bulkCreate([{ ...base, assetNumber: 'HD-100003' }])).rejects.toThrow();
+    expect(await env.db.devices.count()).toBe(30);
+  });
+});

@@ -2,7 +2,7 @@
 import type { Device, DeviceFields } from '$lib/domain/device';
 import { normalizeDevice, normalizeMac, normalizeAssetNumber, validateDevice, type FieldErrors } from '$lib/domain/validate';
 import type { AssetWalkDB, DeviceRow } from './schema';
-import { newId, syncTables, writeInTx, type WriteContext } from './writer';
+import { bulkCreateInTx, newId, syncTables, writeInTx, type WriteContext } from './writer';
 import type { AuditEntry } from './types';
 
 export class ValidationError extends Error {
@@ -101,19 +101,22 @@ export class DeviceRepository {
     return rows.reverse();
   }
 
-  /** Bulk import without per-record audit chatter, for sample data and benchmarks. */
+  /**
+   * Bulk import (sample data, inventories): validated, stamped and queued like single saves.
+   * Asset numbers must be new and distinct; the unique index refuses the chunk otherwise.
+   */
   async bulkCreate(list: DeviceFields[]): Promise<number> {
     const { db } = this;
-    let n = 0;
-    const chunk = 500;
+    const chunk = 2000;
     for (let i = 0; i < list.length; i += chunk) {
-      await db.transaction('rw', [db.devices, ...syncTables(db)], async () => {
-        for (const f of list.slice(i, i + chunk)) {
-          await writeInTx(db, db.devices, newId(), { ...normalizeDevice(f) }, this.ctx, 'upsert', derive);
-          n++;
-        }
+      const rows = list.slice(i, i + chunk).map((f) => {
+        const n = normalizeDevice(f);
+        const errors = validateDevice(n);
+        if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+        return { ...n } as Record<string, unknown>;
       });
+      await db.transaction('rw', [db.devices, ...syncTables(db)], () => bulkCreateInTx(db, db.devices, rows, this.ctx, derive));
     }
-    return n;
+    return list.length;
   }
 }

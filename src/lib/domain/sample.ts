@@ -92,13 +92,15 @@ export function sampleClient(deviceCount = 200, seed = 7): SampleClient {
   for (let i = 0; i < deviceCount; i++) {
     const m = pickWeighted(r);
     const loc = pick(r, locations);
-    const [dept, imp] = m.type === 'server' ? ['信息科', 'serverRoom' as const] : pick(r, DEPTS);
+    const personalType = m.type === 'desktop' || m.type === 'laptop';
+    // Servers sit in the server room; network gear and shared devices belong to the IT department.
+    const [dept, imp] = m.type === 'server' ? ['信息科', 'serverRoom' as const] : personalType ? pick(r, DEPTS) : ['信息科', null];
     const purchaseDate = date(r, 2017, 2026);
     const warrantyYears = m.type === 'server' ? 5 : 3;
     const pd = new Date(purchaseDate + 'T00:00:00Z');
     pd.setUTCFullYear(pd.getUTCFullYear() + warrantyYears);
     const warrantyEnd = pd.toISOString().slice(0, 10);
-    const personal = m.type === 'desktop' || m.type === 'laptop';
+    const personal = personalType;
     const user = personal ? pick(r, SURNAMES) + pick(r, GIVEN) : '';
     const hardware = emptyHardware();
     const software = emptySoftware();

@@ -103,6 +103,8 @@ export function validateDevice(d: DeviceFields): FieldErrors {
     if (d[f].length > MAX_TEXT) e[f] = 'tooLong';
   }
   if (d.notes.length > MAX_NOTES) e.notes = 'tooLong';
+  const custom = Object.entries(d.custom);
+  if (custom.length > 50 || custom.some(([k, v]) => k.length > 64 || v.length > MAX_TEXT)) e.custom = 'tooLong';
   return e;
 }
 

@@ -1,12 +1,14 @@
 /**
- * Symbol matrices from bwip-js (its `raw` encoder output, no drawing), cached, and merged into
- * rectangles for vector output. Speed: bwip-js QR encoding dominates the label pipeline, so the
- * QR version is fixed to the smallest that holds the payload in byte mode at ECC level M, and
- * the mask pattern is fixed: both are valid QR choices (ISO 18004 lets an encoder pick any mask),
- * and they skip bwip-js's search over versions and its eight-mask penalty scoring.
+ * Symbol matrices, cached, and merged into rectangles for vector output.
+ *  - DataMatrix and Code 128: bwip-js's `raw` encoder output (the symbol matrix, no drawing).
+ *  - QR: the version is fixed to the smallest that holds the payload in byte mode at ECC level M
+ *    and the mask pattern is fixed (ISO 18004 lets an encoder pick any mask). Even so bwip-js
+ *    took about 0.9 ms a symbol, most of a 1,000-label job, so QR uses qr.ts (about 10 µs), which
+ *    barcode.spec.ts checks bit for bit against bwip-js's matrix for the same version and mask.
  */
 import bwipjs from 'bwip-js';
 import type { Symbology } from '../domain/labels/templates';
+import { encodeQr } from './qr';
 
 export interface Matrix {
   cols: number;
@@ -15,9 +17,17 @@ export interface Matrix {
   bits: Uint8Array;
 }
 
+/** The bwip-js QR matrix for the same choices (the reference the tests compare qr.ts with). */
+export function bwipQr(text: string, version: number, mask: number): Matrix {
+  const [r] = bwipjs.raw({ bcid: 'qrcode', text, eclevel: 'M', version: String(version), mask: String(mask + 1) } as { bcid: string; text: string }) as RawPix[];
+  if (!r) throw new Error('qrcode: no symbol');
+  return { cols: r.pixx, rows: r.pixy, bits: Uint8Array.from(r.pixs) };
+}
+
 /** Bytes each QR version holds in byte mode at ECC level M (versions 1–14). */
 const QR_M_BYTES = [14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362];
-export const QR_MASK = '1';
+/** Mask pattern 000, (x + y) mod 2 = 0; bwip-js calls it mask 1. */
+export const QR_MASK = 0;
 
 export function qrVersionFor(text: string): number {
   const n = new TextEncoder().encode(text).length;
@@ -42,10 +52,11 @@ function encodeRaw(symbology: Symbology, text: string): Matrix {
     });
     return { cols, rows: 1, bits };
   }
-  const opts = symbology === 'qr'
-    ? { bcid: 'qrcode', text, eclevel: 'M', version: String(qrVersionFor(text)), mask: QR_MASK }
-    : { bcid: 'datamatrix', text };
-  const [r] = bwipjs.raw(opts as { bcid: string; text: string }) as RawPix[];
+  if (symbology === 'qr') {
+    const q = encodeQr(text, qrVersionFor(text), QR_MASK);
+    return { cols: q.size, rows: q.size, bits: q.bits };
+  }
+  const [r] = bwipjs.raw({ bcid: 'datamatrix', text }) as RawPix[];
   if (!r) throw new Error(`${symbology}: no symbol`);
   return { cols: r.pixx, rows: r.pixy, bits: Uint8Array.from(r.pixs) };
 }
@@ -65,6 +76,11 @@ export function encode(symbology: Symbology, text: string): Matrix {
   }
   cache.set(key, m);
   return m;
+}
+
+/** Empties the symbol cache (benchmarks measure encoding, not the cache). */
+export function clearBarcodeCache(): void {
+  cache.clear();
 }
 
 /** The text a symbology carries for a label: the URL for 2-D codes, the bare number for Code 128. */

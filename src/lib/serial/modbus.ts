@@ -42,12 +42,12 @@ export function buildFrame(slave: number, fc: number, data: readonly number[]): 
 }
 
 export function buildReadRequest(slave: number, fc: number, start: number, qty: number):
-  { ok: true; frame: Uint8Array } | { ok: false; error: RequestError } {
+  { ok: true; frame: Uint8Array; fc: ReadFunction } | { ok: false; error: RequestError } {
   if (!Number.isInteger(slave) || slave < 1 || slave > 247) return { ok: false, error: 'badSlave' };
   if (fc !== 0x03 && fc !== 0x04) return { ok: false, error: 'badFunction' };
   if (!Number.isInteger(qty) || qty < 1 || qty > MAX_READ_QTY) return { ok: false, error: 'badQuantity' };
   if (!Number.isInteger(start) || start < 0 || start + qty - 1 > 0xffff) return { ok: false, error: 'badAddress' };
-  return { ok: true, frame: buildFrame(slave, fc, [start >> 8, start, qty >> 8, qty]) };
+  return { ok: true, fc, frame: buildFrame(slave, fc, [start >> 8, start, qty >> 8, qty]) };
 }
 
 export function expectedReplyLength(qty: number): number {
@@ -80,6 +80,10 @@ export class ReplyParser {
 
   get bytes(): Uint8Array {
     return this.#buf.slice(0, this.#n);
+  }
+
+  get received(): number {
+    return this.#n;
   }
 
   get done(): boolean {

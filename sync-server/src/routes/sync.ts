@@ -10,7 +10,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RoutePlugin } from '../app.ts';
-import { PROTOCOL_VERSION, pullQuerySchema, pushRequestSchema } from '../protocol.ts';
+import { MIN_PROTOCOL_VERSION, pullQuerySchema, pushRequestSchema } from '../protocol.ts';
 import { ForbiddenError, type Store, type TokenScope } from '../store/index.ts';
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{1,200})$/;
@@ -21,7 +21,7 @@ async function gate(req: FastifyRequest, store: Store, now: number): Promise<Gat
   const raw = req.headers['x-assetwalk-protocol'];
   const version = typeof raw === 'string' && /^\d{1,4}$/.test(raw) ? Number(raw) : NaN;
   if (Number.isNaN(version)) return { status: 400, body: { error: 'bad-request', message: 'X-AssetWalk-Protocol header required' } };
-  if (version < PROTOCOL_VERSION - 1) return { status: 426, body: { error: 'upgrade-required', message: `protocol ${version} is no longer served` } };
+  if (version < MIN_PROTOCOL_VERSION) return { status: 426, body: { error: 'upgrade-required', message: `protocol ${version} is no longer served` } };
   const m = BEARER.exec(req.headers.authorization ?? '');
   const scope = m ? await store.verifyToken(m[1]!, now) : null;
   if (!scope) return { status: 401, body: { error: 'unauthorized', message: 'missing, expired or revoked token' } };

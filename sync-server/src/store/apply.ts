@@ -7,7 +7,8 @@
  *   and a pull never skips a row committed later with a smaller seq;
  * - a mutation id already in `applied_mutations` is answered `duplicate` and does nothing; a
  *   new one is recorded in the same transaction as its effects, so the dedupe row commits
- *   with them or not at all (two parallel pushes of one batch: the second waits, then sees it);
+ *   with them or not at all (two parallel pushes of one batch: the second waits, then sees it).
+ *   Rejections are recorded too, so a retried rejected mutation is answered `duplicate`;
  * - every record that changes gets the next server_seq; unchanged records keep theirs;
  * - anything touching another tenant's record aborts the whole batch (ForbiddenError).
  */

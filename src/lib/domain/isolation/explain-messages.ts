@@ -82,6 +82,18 @@ export const MESSAGES: Record<string, Pair> = {
 
 /** Tokens that appear inside list params. */
 export const TOKENS: Record<string, Pair> = {
+  // rules and statuses
+  insulation: { en: 'Insulation resistance', 'zh-CN': '绝缘电阻' },
+  thc: { en: 'Total hazard current', 'zh-CN': '总危险电流' },
+  load: { en: 'Transformer load', 'zh-CN': '变压器负载' },
+  temperature: { en: 'Transformer temperature', 'zh-CN': '变压器温度' },
+  monitoring: { en: 'Connection monitoring', 'zh-CN': '连接监测' },
+  testButton: { en: 'Test button', 'zh-CN': '测试按钮' },
+  visual: { en: 'Visual inspection', 'zh-CN': '外观检查' },
+  normal: { en: 'Normal', 'zh-CN': '正常' },
+  warning: { en: 'Warning', 'zh-CN': '预警' },
+  unknown: { en: 'Unknown', 'zh-CN': '未知' },
+  alarm: { en: 'Alarm', 'zh-CN': '报警' },
   // leads
   system: { en: 'system', 'zh-CN': '系统' },
   earth: { en: 'PE/FE/KE', 'zh-CN': 'PE/FE/KE 接地' },

@@ -8,6 +8,7 @@
  * - list params (`field`, `leads`, `steps`, `items`) hold comma-separated tokens, translated one by one.
  * - numbers print with at most two decimals, without grouping ("1200 kΩ", not "1,200 kΩ").
  * - `unit` may be '' (a slave address has none); the spaces it leaves are tidied.
+ * - a placeholder without its param prints "?", never the raw "{name}".
  */
 import { MESSAGES, TOKENS, type Lang } from './explain-messages';
 
@@ -52,13 +53,18 @@ function renderParam(key: string, v: number | string, params: Explanation['param
   return v;
 }
 
+/** A rule id, status, test step, visual item, lead or panel field as a short label. */
+export function label(token: string, lang: Lang): string {
+  return TOKENS[token]?.[lang] ?? token;
+}
+
 /** Text for an explanation. An unknown code returns the code itself, so nothing ever throws. */
 export function formatExplanation(expl: Explanation, lang: Lang): string {
   const template = MESSAGES[expl.code]?.[lang];
   if (template === undefined) return expl.code;
-  let text = template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+  let text = template.replace(/\{(\w+)\}/g, (_whole, key: string) => {
     const v = expl.params[key];
-    return v === undefined ? whole : renderParam(key, v, expl.params, lang);
+    return v === undefined ? '?' : renderParam(key, v, expl.params, lang);
   });
   const bound = expl.params.bound;
   if (bound === 'atLeast' || bound === 'atMost') text += lang === 'zh-CN' ? '（仪表量程端点）' : ' (device range end)';

@@ -153,7 +153,8 @@ class Collector {
 
   num(field: PanelField, v: Num, o: { min?: number; max?: number; unit?: string; integer?: boolean } = {}): number {
     if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) { this.fail(field, 'required'); return NaN; }
-    const n = typeof v === 'number' ? v : Number(v.trim());
+    // The draft type says number | string, but a form (or stored data) can hand over anything.
+    const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v.trim()) : NaN;
     if (!Number.isFinite(n)) { this.fail(field, 'notANumber'); return NaN; }
     if (o.integer === true && !Number.isInteger(n)) this.fail(field, 'notInteger');
     const unit = o.unit ?? '';

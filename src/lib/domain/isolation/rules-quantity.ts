@@ -5,7 +5,7 @@
  * 1. device flag set and its frame trusted → at least that status ("device bits always win":
  *    a flag can raise a computed status, never lower it);
  * 2. the value fails `assess` (missing, bad frame, NaN, negative, implausible, stale) → unknown,
- *    unless a trusted device flag already decided;
+ *    unless a trusted device alarm flag already decided;
  * 3. otherwise the value is classified against the limits. A bound ("≥ 999", "≤ 10") is the interval
  *    from the value to the end of the scale; both ends are classified and, as every rule is monotone,
  *    equal ends give the status of the whole interval, different ends give unknown.
@@ -73,7 +73,8 @@ function decide(s: Spec): RuleResult {
   const dev = s.device;
   const base = { rule: s.rule, limit: s.limit };
   if (!s.assessed.ok) {
-    if (dev) return { ...base, status: dev.status, value: null, explanation: dev.explanation, decidedBy: 'device' };
+    // Only an alarm flag outranks not knowing the value; a pre-warning flag does not make it "just a warning".
+    if (dev && severity(dev.status) > severity('unknown')) return { ...base, status: dev.status, value: null, explanation: dev.explanation, decidedBy: 'device' };
     return { ...base, status: 'unknown', value: null, explanation: s.assessed.explanation, decidedBy: 'quality' };
   }
   const v = round6(s.map ? s.map(s.assessed.value) : s.assessed.value);
@@ -162,11 +163,12 @@ function ptcRule(r: Readings, bits: TrustedBits, overTemp: ReturnType<typeof fla
   const base = { rule: 'temperature' as const, limit: null, value: null };
   if (overTemp) return { ...base, status: 'alarm', explanation: overTemp.explanation, decidedBy: 'device' };
   const ptc = r.ptc;
-  const problem = ptc === undefined ? problemExplanation('missing')
+  const problem = ptc === undefined || ptc === null || typeof ptc !== 'object' ? problemExplanation('missing')
     : ptc.problem !== undefined ? problemExplanation(ptc.problem)
       : staleProblem(ptc.at, now, staleMs);
   if (problem) return { ...base, status: 'unknown', explanation: problem, decidedBy: 'quality' };
   if (ptc?.status === 'broken' || bits?.sensorBroken === true) return { ...base, status: 'unknown', explanation: explain('temperature.sensorBroken'), decidedBy: 'quality' };
   if (ptc?.status === 'overTemp') return { ...base, status: 'alarm', explanation: explain('temperature.ptcOverTemp'), decidedBy: 'device' };
-  return { ...base, status: 'normal', explanation: explain('temperature.ptcOk'), decidedBy: 'device' };
+  if (ptc?.status === 'ok') return { ...base, status: 'normal', explanation: explain('temperature.ptcOk'), decidedBy: 'device' };
+  return { ...base, status: 'unknown', explanation: problemExplanation('invalid'), decidedBy: 'quality' };
 }

@@ -75,7 +75,8 @@ export function testButtonRule(steps: TestSteps, p: RulePanel): { result: RuleRe
 }
 
 export function evaluate(input: EvaluationInput, panel: RulePanel): Evaluation {
-  const { readings, now } = input;
+  const { now } = input;
+  const readings: Readings = input.readings !== null && typeof input.readings === 'object' ? input.readings : {};
   const staleMs = input.staleMs ?? STALE_MS;
   const bitsA = assessBits(readings.device, now, staleMs);
   const bits: TrustedBits = bitsA.ok ? bitsA.bits : null;

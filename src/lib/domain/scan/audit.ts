@@ -10,6 +10,7 @@
  * Invariants (tested): found + missing = expected ∪ found; every item is counted once;
  * scans = found + misplaced + unknown + duplicates.
  */
+import type { DeviceRef, ScanOutcome } from './resolve';
 
 export interface ExpectedDevice {
   deviceId: string;
@@ -145,4 +146,21 @@ export function auditStatus(lastAudit: string | null | undefined, today: string,
   if (age > intervalDays) return 'overdue';
   if (age > intervalDays - soonDays) return 'dueSoon';
   return 'ok';
+}
+
+/** What a resolved scan counts as in an audit; null for a room label (not a scan of this room's contents). */
+export function auditResultOf(o: ScanOutcome): AuditScanResult | null {
+  const device = (d: DeviceRef, voidedLabel?: string | null): AuditScanResult => ({
+    type: 'device', deviceId: d.id, assetNumber: d.assetNumber, name: d.name, locationId: d.locationId,
+    ...(voidedLabel !== undefined ? { voidedLabel } : {})
+  });
+  switch (o.type) {
+    case 'device': return device(o.device);
+    case 'voided': return o.device ? device(o.device, o.replacedBy) : { type: 'unknown', reason: 'voided', ...(o.replacedBy ? { detail: o.replacedBy } : {}) };
+    case 'room': return null;
+    case 'choose': return { type: 'unknown', reason: 'ambiguous', detail: o.value };
+    case 'unclaimed': return { type: 'unknown', reason: 'unclaimed' };
+    case 'notFound': return { type: 'unknown', reason: 'notFound' };
+    case 'rejected': return { type: 'unknown', reason: o.reason, ...(o.detail ? { detail: o.detail } : {}) };
+  }
 }

@@ -16,6 +16,7 @@ export interface Unwrapped {
 /** Strips an AIM symbology identifier (`]Xm`, sent by guns configured to prefix it) and whitespace. */
 export function unwrap(raw: string): Unwrapped {
   // Guns end scans with CR/LF/Tab; decoders sometimes keep trailing NULs.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   let body = raw.replace(/^[\s\u0000]+|[\s\u0000]+$/g, '');
   let gs1 = false;
   const m = /^\][A-Za-z][0-9A-Za-z]/.exec(body);
@@ -38,6 +39,7 @@ const MAX_SHOWN = 200;
  * (U+2400 Control Pictures, e.g. GS → ␝) and long text is cut. Always rendered as text, never HTML.
  */
 export function printable(raw: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   const shown = raw.replace(/[\u0000-\u001f\u007f]/g, (c) => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0)));
   return shown.length > MAX_SHOWN ? shown.slice(0, MAX_SHOWN) + '…' : shown;
 }

@@ -1,0 +1,14 @@
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+const srv = spawn('npx', ['tsx', 'sync-server/src/main.ts'], { env: { ...process.env, PORT: '4400', HOST: '127.0.0.1', DATA_DIR: '/tmp/shotdata', STATIC_DIR: 'build' }, stdio: 'inherit' });
+await new Promise((r) => setTimeout(r, 4000));
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const p = await b.newPage({ viewport: { width: 1024, height: 760 }, locale: 'zh-CN' });
+await p.goto('http://127.0.0.1:4400/');
+await p.getByTestId('load-sample').click();
+await p.waitForTimeout(4000);
+await p.goto('http://127.0.0.1:4400/devices');
+await p.getByTestId('device-search').fill('财务');
+await p.waitForTimeout(800);
+await p.screenshot({ path: 'docs/screenshot.png' });
+await b.close(); srv.kill();

@@ -1,0 +1,28 @@
+// The device profiles the app ships, and lookup by id (administrator-made generic profiles included).
+import { aimM10Profile } from './profile-acrel';
+import { bender425Profile } from './profile-bender';
+import { im20hProfile } from './profile-schneider';
+import type { BlockResult, DeviceProfile } from './profile-types';
+import type { Readings } from '../domain/isolation/readings';
+
+export type { BlockResult, DeviceProfile, ReadBlock } from './profile-types';
+export { AIM_M10_QTY, AIM_M10_START, aimM10Profile, decodeAimM10, decodeAimM10Bits } from './profile-acrel';
+export { bender425Profile, createBenderProfile, decodeBenderChannel, decodeBenderChannels, type BenderChannel, type BenderChannelConfig, type BenderMeaning } from './profile-bender';
+export { decodeIm20h, im20hProfile, IM20H_ALARM_ADDRESS, IM20H_RF_ADDRESS } from './profile-schneider';
+export { genericProfileSchema, parseGenericProfile, MEANINGS, type GenericProfileConfig, type Meaning, type ProfileIssue } from './profile-generic';
+
+export const BUILTIN_PROFILES: readonly DeviceProfile[] = [aimM10Profile(0x03), aimM10Profile(0x04), bender425Profile(), im20hProfile()];
+
+export function findProfile(id: string, custom: readonly DeviceProfile[] = []): DeviceProfile | null {
+  return custom.find((p) => p.id === id) ?? BUILTIN_PROFILES.find((p) => p.id === id) ?? null;
+}
+
+/** Runs a profile's decoder; a decoder bug becomes "invalid" readings instead of an exception in the UI. */
+export function safeDecode(profile: DeviceProfile, results: readonly BlockResult[], at: number): Readings {
+  try {
+    return profile.decode(results, at);
+  } catch {
+    const bad = { value: NaN, at, problem: 'invalid' as const };
+    return { insulationKohm: bad, thcMa: bad, loadA: bad, temperatureC: bad, device: { bits: {}, at, problem: 'invalid' } };
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The environment, parsed once into a plain object (pure, so it is tested without a process).
+ * Relative paths resolve against the working directory, except the default STATIC_DIR, which
+ * is the repository's build/ wherever the server is started from.
+ */
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isPostgresUrl } from './store/index.ts';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface Config {
+  port: number;
+  host: string;
+  /** A postgres:// URL or a SQLite file path. */
+  database: string;
+  databaseKind: 'postgres' | 'sqlite';
+  staticDir: string;
+  tls: { certPath: string; keyPath: string } | null;
+  logLevel: string;
+}
+
+export function readConfig(env: Record<string, string | undefined>, cwd: string): Config {
+  const abs = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0-65535, got "${env.PORT}"`);
+  const url = env.DATABASE_URL?.trim();
+  const usePg = url !== undefined && isPostgresUrl(url);
+  if (url && !usePg) throw new Error('DATABASE_URL must start with postgres:// or postgresql:// (leave it unset for SQLite)');
+  const { TLS_CERT: cert, TLS_KEY: key } = env;
+  if (Boolean(cert) !== Boolean(key)) throw new Error('set both TLS_CERT and TLS_KEY, or neither');
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    database: usePg ? url : join(abs(env.DATA_DIR || './data'), 'assetwalk.sqlite'),
+    databaseKind: usePg ? 'postgres' : 'sqlite',
+    staticDir: env.STATIC_DIR ? abs(env.STATIC_DIR) : join(REPO_ROOT, 'build'),
+    tls: cert && key ? { certPath: abs(cert), keyPath: abs(key) } : null,
+    logLevel: env.LOG_LEVEL || 'warn'
+  };
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+const WILDCARD = new Set(['0.0.0.0', '::', '']);
+
+/** The address a person at this machine should open. */
+export function displayUrl(cfg: Pick<Config, 'host' | 'tls'>, port: number): string {
+  const host = WILDCARD.has(cfg.host) || isLoopback(cfg.host) ? 'localhost' : cfg.host.includes(':') ? `[${cfg.host}]` : cfg.host;
+  return `${cfg.tls ? 'https' : 'http'}://${host}:${port}`;
+}
+
+export const LAN_HTTPS_HINT =
+  'Tablets on the LAN need HTTPS for offline use, camera scanning and Web Serial: set TLS_CERT and TLS_KEY, or put a TLS reverse proxy in front.';
