@@ -12,7 +12,7 @@ const config = {
     serviceWorker: { register: false },
     typescript: {
       // Type-check the test, bench and script files too (svelte-check covers src/ and tests/ only).
-      config: (c) => ({ ...c, include: [...c.include, '../playwright.config.ts', '../bench/**/*.ts', '../scripts/**/*.ts'] })
+      config: (c) => ({ ...c, include: [...c.include, '../playwright.config.ts', '../bench/**/*.ts'] })
     }
   }
 };

@@ -61,6 +61,8 @@ const results = { date: new Date().toISOString(), machine: { cpus: cpus().length
   const seedMs = Date.now() - t0;
   const all = [...Array.from({ length: 200 }, (_, i) => formatAssetNumber('SZYY', i + 1)), ...extra];
   await page.goto(base + '/devices');
+  // The WedgeListener's dialog exists once the layout has mounted and the wedge is listening.
+  await page.locator('[data-testid="scan-outcome"]').waitFor({ state: 'attached' });
   let prev = '';
   const times = [];
   let rnd = 12345;

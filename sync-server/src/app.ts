@@ -10,6 +10,7 @@
 import { join } from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import { healthRoutes } from './routes/health.ts';
+import { printRoutes } from './routes/print.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { headersFor } from './security.ts';
 import type { Store } from './store/index.ts';
@@ -39,7 +40,7 @@ export interface RouteDeps {
 export type RoutePlugin = FastifyPluginAsync<RouteDeps>;
 
 /** Route modules, one plugin per file in src/routes. Add a feature's routes with one line. */
-const routes: RoutePlugin[] = [healthRoutes, syncRoutes];
+const routes: RoutePlugin[] = [healthRoutes, syncRoutes, printRoutes];
 
 export const BODY_LIMIT = 1024 * 1024;
 

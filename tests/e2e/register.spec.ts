@@ -108,3 +108,20 @@ test.describe('control: without the service worker', () => {
     expect(err).toContain('ERR_INTERNET_DISCONNECTED');
   });
 });
+
+test('a GLPI agent inventory fills the form, and saving keeps it', async ({ page }) => {
+  await loadSample(page);
+  await page.goto('/devices/new');
+  await page.getByTestId('field-assetNumber').fill('SZYY-900020');
+  await page.getByTestId('import-glpi').setInputFiles('tests/fixtures/glpi/computer_1.json');
+  await expect(page.getByTestId('form-banner')).toContainText('6 software packages');
+  await expect(page.getByTestId('field-model')).toHaveValue('XPS 13 9350');
+  await expect(page.getByTestId('field-serial')).toHaveValue('640HP72');
+  await page.getByTestId('save-device').click();
+  await expect(page.getByTestId('form-banner')).toContainText('Saved SZYY-900020');
+  await page.goto('/devices');
+  await page.getByTestId('device-search').fill('640HP72');
+  await page.getByTestId('device-row').click();
+  await expect(page.getByTestId('show-model')).toHaveText('XPS 13 9350');
+  await expect(page.getByTestId('show-nic').first()).toContainText('00:E0:4C');
+});

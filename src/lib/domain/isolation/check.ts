@@ -35,6 +35,13 @@ export interface CheckReadings {
   frames: RawFrame[]; // required for 'serial'
 }
 
+/** How the technician made sure this is the panel: its label scanned, or (label unreadable) confirmed by sight. */
+export interface Identification {
+  by: 'scan' | 'confirmed';
+  at: string;
+  text?: string; // what was scanned
+}
+
 export interface CheckDraft {
   id: string;
   panelId: string;
@@ -45,6 +52,7 @@ export interface CheckDraft {
   test: TestSteps;
   remarks: string;
   correctsCheckId?: string;
+  identified?: Identification;
 }
 
 export interface SignedCheck extends CheckDraft {

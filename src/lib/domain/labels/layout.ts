@@ -24,6 +24,8 @@ export interface TextBox extends Rect {
   baseline: number;
   bold: boolean;
   field: string;
+  /** The fitted text's width (≤ w), so a preview can draw it exactly as wide as the PDF does. */
+  textW: number;
 }
 
 export interface CodeBox extends Rect {
@@ -91,7 +93,8 @@ export function layoutText(area: Rect, lines: readonly Line[], measure: Measure)
     const fit = fitLine(line.text, area.w, start, Math.min(MIN_TEXT_MM, start), measure, bold);
     const h = start * LINE;
     if (fit.text !== '') {
-      out.push({ x: area.x, y, w: area.w, h, text: fit.text, size: fit.size, baseline: y + (h - fit.size * LINE) / 2 + fit.size * BASELINE, bold, field: line.field });
+      const baseline = y + (h - fit.size * LINE) / 2 + fit.size * BASELINE;
+      out.push({ x: area.x, y, w: area.w, h, text: fit.text, size: fit.size, baseline, bold, field: line.field, textW: measure(fit.text, fit.size, bold) });
     }
     y += h;
   });

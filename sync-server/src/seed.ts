@@ -1,10 +1,10 @@
 // npm run seed: puts the sample client into the sync server's store (the same DATA_DIR or
 // DATABASE_URL as npm start), as mutations from a "seed" client, and prints a token for it.
 import { randomUUID } from 'node:crypto';
-import { readConfig } from '../sync-server/src/config.ts';
-import { openStore } from '../sync-server/src/store/index.ts';
-import { sampleClient } from '../src/lib/domain/sample.ts';
-import { formatHlc, tick, type HlcState } from '../src/lib/sync/hlc.ts';
+import { readConfig } from './config.ts';
+import { openStore } from './store/index.ts';
+import { sampleClient } from '../../src/lib/domain/sample.ts';
+import { formatHlc, tick, type HlcState } from '../../src/lib/sync/hlc.ts';
 
 const cfg = readConfig(process.env, process.cwd());
 const store = openStore(cfg.database);
