@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 const only = process.argv[2];
 const suites = [
   ['register', 'bench/register/run.mjs'],
-  ['labels', 'bench/labels/run.mjs'],
+  ['labels', 'bench/labels/run.ts'],
   ['scan', 'bench/scan/run.mjs']
 ];
 let failed = 0;
@@ -13,7 +13,7 @@ for (const [name, file] of suites) {
   if (only && only !== name) continue;
   if (!existsSync(file)) continue;
   console.log(`\n=== ${name} (${file}) ===`);
-  const r = spawnSync('node', [file], { stdio: 'inherit' });
+  const r = file.endsWith('.ts') ? spawnSync('npx', ['tsx', file], { stdio: 'inherit' }) : spawnSync('node', [file], { stdio: 'inherit' });
   if (r.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -1,7 +1,7 @@
 /**
  * Label benchmark: 1,000 QR labels on L7160 (48 pages), ours vs the jsPDF + qrcode peer,
  * in Node and in headless Chromium; every QR of our PDFs is decoded (pdftoppm 150 dpi + jsqr).
- * Run: npx tsx bench/labels/run.ts   (writes bench/labels/RESULTS.md and results.json)
+ * Run: npx tsx bench/labels/run.ts   (writes bench/labels/RESULTS.md)
  */
 import { createServer } from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -43,10 +43,12 @@ function decodeAll(pdf: Uint8Array): { ok: number; total: number } {
   return { ok, total: N };
 }
 
-async function node(): Promise<Record<string, Stat> & { last: Uint8Array }> {
+type Runs = { ours: Stat; oursZh: Stat; peer: Stat; last: Uint8Array };
+
+async function node(): Promise<Runs> {
   await ours(makeItems(21), nodeFontSource); await ours(makeItems(21, true), nodeFontSource); await peer(makeItems(21)); // warm-up
   const res: Record<string, { ms: number; size: number; pages: number }[]> = { ours: [], oursZh: [], peer: [] };
-  let last = new Uint8Array();
+  let last: Uint8Array = new Uint8Array();
   for (let i = 0; i < RUNS; i++) {
     const a = await ours(makeItems(), nodeFontSource); res.ours!.push({ ...a, size: a.bytes.length }); last = a.bytes;
     const z = await ours(makeItems(N, true), nodeFontSource); res.oursZh!.push({ ...z, size: z.bytes.length });
@@ -56,7 +58,7 @@ async function node(): Promise<Record<string, Stat> & { last: Uint8Array }> {
   return { ours: stat(res.ours!), oursZh: stat(res.oursZh!), peer: stat(res.peer!), last };
 }
 
-async function browser(): Promise<Record<string, Stat> & { last: Uint8Array }> {
+async function browser(): Promise<Runs> {
   const out = await build({ entryPoints: [here('./browser.ts').pathname], bundle: true, format: 'iife', platform: 'browser', write: false, minify: true, logLevel: 'error' });
   const js = out.outputFiles[0]!.contents;
   const font = readFileSync(here('../../static/fonts/NotoSansSC-Regular.ttf'));
@@ -97,12 +99,12 @@ const c = await browser();
 const cd = decodeAll(c.last);
 console.log(`chromium: decoded ${cd.ok}/${cd.total}`);
 
-const row = (env: string, r: Record<string, Stat>) => [
+const row = (env: string, r: Runs) => [
   `| ${env} | ours (Latin text) | ${s(r.ours!.median)} (${s(r.ours!.min)}–${s(r.ours!.max)}) | ${mb(r.ours!.size)} | ${r.ours!.pages} |`,
   `| ${env} | ours (Chinese text, CJK subset embedded) | ${s(r.oursZh!.median)} (${s(r.oursZh!.min)}–${s(r.oursZh!.max)}) | ${mb(r.oursZh!.size)} | ${r.oursZh!.pages} |`,
   `| ${env} | peer: jsPDF + qrcode PNG | ${s(r.peer!.median)} (${s(r.peer!.min)}–${s(r.peer!.max)}) | ${mb(r.peer!.size)} | ${r.peer!.pages} |`
 ].join('\n');
-const ratio = (r: Record<string, Stat>) => `speed ×${(r.peer!.median / r.ours!.median).toFixed(1)}, size ÷${(r.peer!.size / r.ours!.size).toFixed(0)}`;
+const ratio = (r: Runs) => `speed ×${(r.peer!.median / r.ours!.median).toFixed(1)}, size ÷${(r.peer!.size / r.ours!.size).toFixed(0)}`;
 
 const md = `# Label PDF benchmark (bench/labels)
 
@@ -143,5 +145,4 @@ ${row('Chromium', c)}
 - Numbers vary with the load of the shared 2-core machine (the first Node run is the slowest: JIT).
 `;
 writeFileSync(here('./RESULTS.md'), md);
-writeFileSync(here('./results.json'), JSON.stringify({ node: { ...n, last: undefined, decoded: nd }, chromium: { ...c, last: undefined, decoded: cd } }, null, 2));
 console.log(md);

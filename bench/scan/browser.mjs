@@ -100,7 +100,7 @@ export async function openAuditCamera(page, base) {
   await page.goto(base + '/audit');
   await page.locator('[data-testid="audit-rooms"] li button').first().click();
   await page.waitForURL(/\/audit\/[0-9a-f-]{36}$/);
-  await page.getByLabel(/^(Camera|摄像头)$/).check();
+  await page.getByTestId('audit-camera').check();
   await page.locator('.camera[data-phase="running"]').waitFor({ timeout: 30_000 });
 }
 

@@ -66,6 +66,10 @@ export function panelDeviceFields(p: PanelFields, label: PanelLabel, panelId: st
 
 const live = <T extends { deleted?: string }>(rows: T[]): T[] => rows.filter((r) => !r.deleted);
 
+/** Signing order; checks signed in the same millisecond keep their write order (HLC strings sort in time order). */
+const bySigning = (a: StoredCheck, b: StoredCheck): number =>
+  a.signedAt.localeCompare(b.signedAt) || (a.clocks.panelId ?? '').localeCompare(b.clocks.panelId ?? '');
+
 export class PanelRepository {
   constructor(private readonly db: AssetWalkDB, private readonly ctx: WriteContext, private readonly devices: DeviceRepository) {}
 
@@ -127,7 +131,7 @@ export class PanelRepository {
   /** Every check of a panel, superseded ones included, in signing order. */
   async checks(panelId: string): Promise<StoredCheck[]> {
     const rows = await this.checkTable.where('panelId').equals(panelId).toArray();
-    return rows.sort((a, b) => a.signedAt.localeCompare(b.signedAt));
+    return rows.sort(bySigning);
   }
 
   async check(id: string): Promise<StoredCheck | undefined> {
@@ -140,7 +144,7 @@ export class PanelRepository {
     const checks = panels.length ? await this.checkTable.where('panelId').anyOf(panels.map((p) => p.id)).toArray() : [];
     const byPanel = new Map<string, StoredCheck[]>();
     for (const c of checks) byPanel.set(c.panelId, [...(byPanel.get(c.panelId) ?? []), c]);
-    return panels.map((panel) => ({ panel, checks: (byPanel.get(panel.id) ?? []).sort((a, b) => a.signedAt.localeCompare(b.signedAt)) }));
+    return panels.map((panel) => ({ panel, checks: (byPanel.get(panel.id) ?? []).sort(bySigning) }));
   }
 
   /**

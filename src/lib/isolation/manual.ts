@@ -81,3 +81,30 @@ export function manualReadings(e: ManualEntry, panel: RulePanel, at: number): Re
   else if (e.display === 'faults') out.device = { bits: manualBits(e), at };
   return out;
 }
+
+function text(r: Reading | undefined): string {
+  if (!r || typeof r.value !== 'number' || !Number.isFinite(r.value)) return '';
+  return (r.bound === 'atLeast' ? '≥' : r.bound === 'atMost' ? '≤' : '') + String(r.value);
+}
+
+/** The form values back from stored readings (a correction starts from the original's values). */
+export function entryFromReadings(r: Readings): ManualEntry {
+  const e = emptyManualEntry();
+  e.insulation = text(r.insulationKohm);
+  e.thc = text(r.thcMa);
+  if (r.loadPercent && !r.loadA) { e.load = text(r.loadPercent); e.loadUnit = '%'; } else e.load = text(r.loadA);
+  e.temperature = text(r.temperatureC);
+  e.ptc = r.ptc?.problem === undefined ? r.ptc?.status ?? '' : '';
+  const d = r.device;
+  if (d && d.problem === undefined) {
+    const b = d.bits;
+    const leads = b.leadFaults ?? [];
+    e.faults = {
+      insulationAlarm: b.insulationAlarm === true, insulationPreWarning: b.insulationPreWarning === true,
+      overload: b.overload === true, overTemp: b.overTemp === true, leadSystem: leads.includes('system'),
+      leadEarth: leads.includes('earth'), leadCt: leads.includes('ct'), sensorBroken: b.sensorBroken === true, deviceError: b.deviceError === true
+    };
+    e.display = Object.values(e.faults).some(Boolean) ? 'faults' : 'clear';
+  }
+  return e;
+}

@@ -6,7 +6,8 @@
  *    took about 0.9 ms a symbol, most of a 1,000-label job, so QR uses qr.ts (about 10 µs), which
  *    barcode.spec.ts checks bit for bit against bwip-js's matrix for the same version and mask.
  */
-import bwipjs from 'bwip-js';
+// The platform-neutral build: `raw` needs no canvas, and this entry carries its types.
+import bwipjs from 'bwip-js/browser';
 import type { Symbology } from '../domain/labels/templates';
 import { encodeQr } from './qr';
 

@@ -5,7 +5,6 @@
  * unclaimed sheets), builds the PDF or ZPL from the same layout as the preview, and records the
  * print (job id, template) on every label.
  */
-import { formatAssetNumber } from '$lib/domain/assetNumber';
 import { contentFingerprint, labelDataForNumber, type LabelData, type TextField } from '$lib/domain/labels/content';
 import { newJobId, type Calibration } from '$lib/domain/labels/job';
 import type { Candidate, PrintFilter } from '$lib/domain/labels/select';
@@ -57,8 +56,7 @@ export class PrintJobState {
   async load(tenantId: string, origin: string, preselect: string[] = []): Promise<void> {
     this.candidates = await this.repo.candidates(tenantId, $state.snapshot(this.filter), origin);
     const sel: Record<string, boolean> = {};
-    const wanted = new Set(preselect);
-    for (const c of this.candidates) sel[c.device.id] = preselect.length ? wanted.has(c.device.id) : true;
+    for (const c of this.candidates) sel[c.device.id] = preselect.length ? preselect.includes(c.device.id) : true;
     this.selected = sel;
   }
 
@@ -68,7 +66,7 @@ export class PrintJobState {
 
   private placeholders(tenant: Tenant | undefined, origin: string): LabelData[] {
     // The numbers are minted when printing; the preview shows their shape.
-    const n = `${tenant?.assetPrefix || 'X'}-${formatAssetNumber('X', 100_000_000).slice(2, 11).replace(/\d/g, '0')}-0`;
+    const n = `${tenant?.assetPrefix || 'X'}-000000000-0`;
     return Array.from({ length: this.unclaimedCount }, () => labelDataForNumber(n, { origin, tenant }));
   }
 

@@ -36,8 +36,8 @@ function generator(n: number): Uint8Array {
   for (let i = 0; i < n; i++) {
     const next = new Uint8Array(g.length + 1);
     for (let j = 0; j < g.length; j++) {
-      next[j] ^= g[j]!;
-      if (g[j]) next[j + 1] ^= EXP[LOG[g[j]!]! + i]!;
+      next[j] = next[j]! ^ g[j]!;
+      if (g[j]) next[j + 1] = next[j + 1]! ^ EXP[LOG[g[j]!]! + i]!;
     }
     g = next;
   }
@@ -53,7 +53,7 @@ function rsRemainder(data: Uint8Array, gen: Uint8Array): Uint8Array {
     r[n - 1] = 0;
     if (f) {
       const lf = LOG[f]!;
-      for (let j = 0; j < n; j++) if (gen[j + 1]) r[j] ^= EXP[LOG[gen[j + 1]!]! + lf]!;
+      for (let j = 0; j < n; j++) if (gen[j + 1]) r[j] = r[j]! ^ EXP[LOG[gen[j + 1]!]! + lf]!;
     }
   }
   return r;
@@ -146,7 +146,9 @@ function codewords(bytes: Uint8Array, version: number, gen: Uint8Array): Uint8Ar
   if (bytes.length > Math.floor((dataLen * 8 - 4 - countBits) / 8)) throw new RangeError(`payload too long for version ${version}`);
   const buf = new Uint8Array(dataLen);
   let bitPos = 0;
-  const put = (v: number, n: number) => { for (let i = n - 1; i >= 0; i--, bitPos++) if ((v >>> i) & 1) buf[bitPos >>> 3]! |= 0x80 >>> (bitPos & 7); };
+  const put = (v: number, n: number) => {
+    for (let i = n - 1; i >= 0; i--, bitPos++) if ((v >>> i) & 1) buf[bitPos >>> 3] = buf[bitPos >>> 3]! | (0x80 >>> (bitPos & 7));
+  };
   put(0b0100, 4);
   put(bytes.length, countBits);
   for (const b of bytes) put(b, 8);

@@ -79,6 +79,9 @@ export class Poller {
   get latest(): PollUpdate | null { return this.#latest; }
   get frames(): RawFrame[] { return [...this.#frames]; }
   get running(): boolean { return this.#running; }
+  get intervalMs(): number { return this.#o.intervalMs; }
+  /** A new polling interval; live polling picks it up from the next scheduled poll. */
+  set intervalMs(ms: number) { if (Number.isFinite(ms) && ms > 0) this.#o.intervalMs = ms; }
 
   pollOnce(): Promise<PollUpdate> {
     this.#inflight ??= this.#poll().finally(() => { this.#inflight = null; });

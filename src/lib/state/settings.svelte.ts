@@ -7,6 +7,7 @@ class Settings {
   #siteId = new Persisted<string | null>('assetwalk.siteId', null);
   #labelOrigin = new Persisted<string>('assetwalk.labelOrigin', '');
   #clockOffset = new Persisted<number>('assetwalk.clockOffsetMs', 0);
+  #serverToken = new Persisted<string>('assetwalk.serverToken', '');
 
   get technician(): string { return this.#technician.current; }
   set technician(v: string) { this.#technician.current = v.trim(); }
@@ -22,6 +23,10 @@ class Settings {
     return this.#labelOrigin.current || (typeof location !== 'undefined' ? location.origin : '');
   }
   set labelOrigin(v: string) { this.#labelOrigin.current = v.trim().replace(/\/+$/, ''); }
+
+  /** The bearer token the server issued to this tablet (printing, later sync). Kept on this tablet only. */
+  get serverToken(): string { return this.#serverToken.current; }
+  set serverToken(v: string) { this.#serverToken.current = v.trim(); }
 
   /** Server time minus tablet time, measured on sync (HLC physical time = now + offset). */
   get clockOffsetMs(): number { return this.#clockOffset.current; }

@@ -129,28 +129,47 @@ export function signCheck(draft: CheckDraft, panel: Panel, signedAt: string): Si
   if (!blank(draft.panelId) && draft.panelId !== panel.id) { errors.panelId = 'panelMismatch'; explanations.panelId = explain('check.panelMismatch'); }
   if (Object.keys(errors).length > 0 || draft.readings === null) return { ok: false, errors, explanations };
 
-  const limits: RulePanel = deepCopy({
-    regime: panel.regime, responseValueKohm: panel.responseValueKohm, limLevelMa: panel.limLevelMa,
-    transformer: panel.transformer, temperature: panel.temperature, loadMonitored: panel.loadMonitored,
-    remoteIndicator: panel.remoteIndicator
-  });
-  const ev = evaluate({ readings: draft.readings.values, test: draft.test, now: Date.parse(draft.readings.readAt) }, limits);
-  const visual = visualRule(draft.visual, limits);
-  const rules = [...ev.rules, visual.result];
-  const incomplete = [...ev.incomplete, ...(visual.incomplete ? [visual.incomplete] : [])];
-  const complete = incomplete.length === 0;
+  const limits = ruleLimits(panel);
+  const j = judgeCheck(draft, limits);
   const check: SignedCheck = {
     ...deepCopy(draft),
     schemaVersion: CHECK_SCHEMA_VERSION,
     signedAt,
-    verdict: worst(rules.map((r) => r.status)),
-    complete,
-    incomplete,
-    rules,
+    ...j,
     limits,
-    nextDue: complete ? nextDue(signedAt, panel.checkIntervalDays) : null
+    nextDue: j.complete ? nextDue(signedAt, panel.checkIntervalDays) : null
   };
   return { ok: true, check: deepFreeze(check) };
+}
+
+/** The part of a panel's configuration the rules read, copied (a check keeps it for the audit trail). */
+export function ruleLimits(panel: RulePanel): RulePanel {
+  return deepCopy({
+    regime: panel.regime, responseValueKohm: panel.responseValueKohm, limLevelMa: panel.limLevelMa,
+    transformer: panel.transformer, temperature: panel.temperature, loadMonitored: panel.loadMonitored,
+    remoteIndicator: panel.remoteIndicator
+  });
+}
+
+export interface Judgement {
+  verdict: RuleStatus;
+  complete: boolean;
+  incomplete: Explanation[];
+  rules: RuleResult[];
+}
+
+/**
+ * The verdict a draft would get if signed now: readings judged at their reading time, test steps,
+ * visual inspection. signCheck stores exactly this; the check screen shows it while it is filled in.
+ * A draft without readings judges them as missing (unknown), never as normal.
+ */
+export function judgeCheck(draft: Pick<CheckDraft, 'readings' | 'test' | 'visual' | 'startedAt'>, limits: RulePanel): Judgement {
+  const at = draft.readings ? Date.parse(draft.readings.readAt) : Date.parse(draft.startedAt);
+  const ev = evaluate({ readings: draft.readings?.values ?? {}, test: draft.test, now: Number.isFinite(at) ? at : 0 }, limits);
+  const visual = visualRule(draft.visual, limits);
+  const rules = [...ev.rules, visual.result];
+  const incomplete = [...ev.incomplete, ...(visual.incomplete ? [visual.incomplete] : [])];
+  return { verdict: worst(rules.map((r) => r.status)), complete: incomplete.length === 0, incomplete, rules };
 }
 
 /**

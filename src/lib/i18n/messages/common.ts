@@ -60,6 +60,8 @@ export const common = defineMessages({
     'settings.labelOrigin': 'Address printed in label QR codes',
     'settings.labelOriginHint': 'The address a phone outside the LAN can open, e.g. https://assets.example.cn',
     'settings.outbox': '{count} changes waiting to sync',
+    'settings.serverToken': 'Server access token',
+    'settings.serverTokenHint': 'Issued by your team\'s server (npm run seed prints one); needed to print on network label printers.',
     'settings.version': 'Version'
   },
   'zh-CN': {
@@ -121,6 +123,8 @@ export const common = defineMessages({
     'settings.labelOrigin': '标签二维码中的地址',
     'settings.labelOriginHint': '局域网外的手机也能打开的地址，例如 https://assets.example.cn',
     'settings.outbox': '{count} 项修改待同步',
+    'settings.serverToken': '服务器访问令牌',
+    'settings.serverTokenHint': '由团队服务器签发（npm run seed 会打印一个）；通过网络标签打印机打印时需要。',
     'settings.version': '版本'
   }
 });

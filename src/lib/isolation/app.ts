@@ -1,0 +1,5 @@
+// The app's panel repository (browser only), beside the other singletons in $lib/db.
+import { db, devices, writeContext } from '$lib/db';
+import { PanelRepository } from '$lib/db/panels';
+
+export const panels = new PanelRepository(db, writeContext, devices);

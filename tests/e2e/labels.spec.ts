@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { labelRect, templateById } from '../../src/lib/domain/labels/templates';
+import { crop, decode, pdfPageCount, pdfText, renderPages } from '../../src/lib/labels/testing/decode';
+import { loadSample } from './helpers';
+
+test('choose devices, print an L7160 sheet from position 5, get a PDF with the right pages and first label', async ({ page, baseURL }) => {
+  await loadSample(page);
+  await page.goto('/labels');
+  await expect(page.getByTestId('candidate').first()).toBeVisible();
+  await page.getByTestId('select-all').uncheck();
+  const boxes = page.getByTestId('candidate');
+  for (let i = 0; i < 25; i++) await boxes.nth(i).check();
+  const firstNumber = (await page.getByTestId('candidates').locator('li').first().locator('strong').textContent())!.trim();
+  await page.getByTestId('template').selectOption('L7160');
+  await page.getByTestId('start').fill('5');
+  await page.getByTestId('start').blur();
+  await expect(page.getByText(/page 1 of 2/i)).toBeVisible();
+  await expect(page.getByTestId('label-preview').locator('path[d^="M"]')).toHaveCount(17);
+  await expect(page.getByTestId('print-100')).toContainText('100 %');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('print-pdf').click()]);
+  await expect(page.getByTestId('print-done')).toContainText('25 labels on 2 pages');
+  const pdf = new Uint8Array(readFileSync((await download.path())!));
+  expect(download.suggestedFilename()).toMatch(/^labels-J\d{14}-[0-9a-z]{4}\.pdf$/);
+  expect(pdfPageCount(pdf)).toBe(2);
+  expect(pdfText(pdf)).toContain(firstNumber);
+  const t = templateById('L7160')!;
+  const [first] = renderPages(pdf, 150, { first: 1, last: 1 });
+  expect(decode(crop(first!, labelRect(t, 4)), 'qr')).toBe(`${baseURL}/a/${firstNumber}`);
+  expect(decode(crop(first!, labelRect(t, 3)), 'qr')).toBeNull(); // positions 1–4 were left free
+
+  // The print is recorded: the first device now has a printed label.
+  await page.getByTestId('filter-without').check();
+  await expect(page.getByTestId('candidates')).not.toContainText(firstNumber);
+});
+
+test('a custom grid that does not fit the page is refused with the reason', async ({ page }) => {
+  await loadSample(page);
+  await page.goto('/labels');
+  await page.getByTestId('template').selectOption('custom');
+  await page.getByTestId('grid-cols').fill('4');
+  await page.getByTestId('grid-cols').blur();
+  await expect(page.getByTestId('grid-problem')).toContainText('268.82');
+  await expect(page.getByTestId('print-pdf')).toBeDisabled();
+});
+
+test('the device page shows its label; reprinting keeps the number', async ({ page }) => {
+  await loadSample(page);
+  await page.getByTestId('device-search').fill('SZYY-000007');
+  await page.getByTestId('device-row').click();
+  const asset = (await page.getByTestId('device-asset').textContent())!;
+  await expect(page.getByTestId('device-label')).toBeVisible();
+  await page.getByTestId('label-reprint').click();
+  await expect(page).toHaveURL(/\/labels\?device=/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('print-pdf').click()]);
+  const pdf = new Uint8Array(readFileSync((await download.path())!));
+  expect(pdfText(pdf)).toContain(asset);
+  await page.goBack();
+  await expect(page.getByTestId('label-number')).toHaveText(asset);
+  await expect(page.getByTestId('device-asset')).toHaveText(asset);
+});
