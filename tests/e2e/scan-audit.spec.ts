@@ -68,3 +68,18 @@ test('a room audit: expected, misplaced, unknown and duplicate scans, a reload m
   await page.goto('/audit');
   await expect(page.locator(`[data-room="${roomId}"] [data-audit-status]`)).toHaveAttribute('data-audit-status', 'ok');
 });
+
+test('a room label opened by a phone camera goes to that room’s audit', async ({ page }) => {
+  await loadSample(page);
+  const { locations } = await readDb(page);
+  const room = locations[0]!;
+  await page.goto(`/audit/room/${room.id}`);
+  await expect(page).toHaveURL(new RegExp(`/audit\\?room=${room.id}$`));
+  await expect(page.locator(`[data-room="${room.id}"]`)).toHaveClass(/highlight/);
+  // The scanner sheet takes the room label too (typed here: this browser has no camera).
+  await page.getByTestId('scan-button').click();
+  await page.locator('dialog[open] form.manual input').fill(`${ORIGIN}/audit/room/${room.id}`);
+  await page.locator('dialog[open] form.manual input').press('Enter');
+  await expect(page).toHaveURL(/\/audit\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('audit-counts')).toBeVisible();
+});

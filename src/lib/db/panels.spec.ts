@@ -42,7 +42,6 @@ describe('PanelRepository: register', () => {
     const { panel, device, linked } = await repo.create(draft(), { tenantId, assetNumber: ' sz-000901-x ', locationId: null });
     expect(linked).toBe(false);
     expect(device).toMatchObject({ type: 'medical', assetNumber: 'SZ-000901-X', manufacturer: 'Acrel', model: 'AIM-M10', siteId });
-    expect(device.custom.isolationPanel).toBe(panel.id);
     expect(panel).toMatchObject({ deviceId: device.id, tenantId, siteId, room: 'OR 3', responseValueKohm: 50 });
     expect((await env.devices.getByAssetNumber(tenantId, 'SZ-000901-X'))?.id).toBe(device.id);
     expect((await repo.byDevice(device.id))?.id).toBe(panel.id);
@@ -120,6 +119,8 @@ describe('PanelRepository: checks', () => {
     const overview = await repo.siteOverview(siteId);
     expect(overview).toHaveLength(1);
     expect(overview[0]!.checks).toHaveLength(2);
+    expect(overview[0]!.label).toBe('SZ-000907-D');
+    expect(await repo.labelOf(panel)).toBe('SZ-000907-D');
   });
 
   it('refuses a correction of a check of another panel', async () => {

@@ -51,16 +51,15 @@ export interface PanelLabel {
   locationId: string | null;
 }
 
-/** The device a new panel creates: enough to find it in the register and scan its label. */
-export function panelDeviceFields(p: PanelFields, label: PanelLabel, panelId: string) {
+/** The device a new panel creates: enough to find it in the register and scan its label (byDevice leads back). */
+export function panelDeviceFields(p: PanelFields, label: PanelLabel) {
   return {
     ...newDeviceFields(label.tenantId, p.siteId, label.locationId),
     assetNumber: normalizeAssetNumber(label.assetNumber),
     name: `${p.systemId} · ${p.room}`,
     type: 'medical' as const,
     manufacturer: p.imd.make,
-    model: p.imd.model,
-    custom: { isolationPanel: panelId }
+    model: p.imd.model
   };
 }
 
@@ -111,7 +110,7 @@ export class PanelRepository {
         const holder = await this.byDevice(existing.id);
         if (holder) throw new PanelLabelTakenError(existing.assetNumber, holder.id);
       }
-      const device = existing ?? (await this.devices.create(panelDeviceFields(v.panel, label, id)));
+      const device = existing ?? (await this.devices.create(panelDeviceFields(v.panel, label)));
       const { record } = await writeInTx(db, this.panelTable, id, { ...v.panel, tenantId: label.tenantId, deviceId: device.id }, this.ctx);
       return { panel: record, device, linked: existing !== undefined };
     });
@@ -138,13 +137,22 @@ export class PanelRepository {
     return this.checkTable.get(id);
   }
 
-  /** The panels of a site with all their checks: what the dashboard and the site report need. */
-  async siteOverview(siteId: string): Promise<{ panel: StoredPanel; checks: StoredCheck[] }[]> {
+  /** The asset number on a panel's label (its device's), '' when the device is gone. */
+  async labelOf(panel: Pick<StoredPanel, 'deviceId'>): Promise<string> {
+    return (await this.devices.get(panel.deviceId))?.assetNumber ?? '';
+  }
+
+  /** The panels of a site with their labels and all their checks: what the dashboard and the site report need. */
+  async siteOverview(siteId: string): Promise<{ panel: StoredPanel; label: string; checks: StoredCheck[] }[]> {
     const panels = await this.listBySite(siteId);
-    const checks = panels.length ? await this.checkTable.where('panelId').anyOf(panels.map((p) => p.id)).toArray() : [];
+    if (panels.length === 0) return [];
+    const [checks, devices] = await Promise.all([
+      this.checkTable.where('panelId').anyOf(panels.map((p) => p.id)).toArray(),
+      this.db.devices.bulkGet(panels.map((p) => p.deviceId))
+    ]);
     const byPanel = new Map<string, StoredCheck[]>();
     for (const c of checks) byPanel.set(c.panelId, [...(byPanel.get(c.panelId) ?? []), c]);
-    return panels.map((panel) => ({ panel, checks: (byPanel.get(panel.id) ?? []).sort(bySigning) }));
+    return panels.map((panel, i) => ({ panel, label: devices[i]?.assetNumber ?? '', checks: (byPanel.get(panel.id) ?? []).sort(bySigning) }));
   }
 
   /**

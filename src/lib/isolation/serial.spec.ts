@@ -80,8 +80,7 @@ describe('SerialReader', () => {
 
   it('a dismissed port chooser is reported, and the reader can try again', async () => {
     const { serial, reader } = setup();
-    const original = serial.requestPort;
-    (serial as { requestPort: typeof original }).requestPort = () => Promise.reject(new DOMException('No port selected', 'NotFoundError'));
+    (serial as { requestPort: typeof serial.requestPort }).requestPort = () => Promise.reject(new DOMException('No port selected', 'NotFoundError'));
     expect(await reader.connect()).toBe(false);
     expect(reader.error?.code).toBe('cancelled');
     expect(reader.state).toBe('idle');

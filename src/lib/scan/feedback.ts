@@ -28,7 +28,9 @@ export function feedback(kind: Feedback): void {
   } catch {
     // no audio output
   }
-  if (typeof navigator !== 'undefined' && typeof navigator.vibrate === 'function') {
+  // Vibration needs a user activation first (Chromium logs an error otherwise).
+  const active = typeof navigator !== 'undefined' && (navigator.userActivation?.hasBeenActive ?? true);
+  if (active && typeof navigator.vibrate === 'function') {
     navigator.vibrate(kind === 'accept' ? 40 : [80, 60, 80]);
   }
 }

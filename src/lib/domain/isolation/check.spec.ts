@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftCorrection, effectiveChecks, lastCheck, newCheckDraft, nextDueFor, signCheck, validateCheckDraft, type CheckDraft, type SignedCheck } from './check';
+import { draftCorrection, effectiveChecks, judgeCheck, lastCheck, newCheckDraft, nextDueFor, ruleLimits, signCheck, validateCheckDraft, type CheckDraft, type SignedCheck } from './check';
 import { allPassed, goodReadings, makePanel, T0 } from './testing';
 
 const panel = makePanel();
@@ -120,5 +120,23 @@ describe('corrections', () => {
     const incomplete = signed({ id: 'b', test: { ...allPassed(), buzzer: 'notDone' } }, T0 + 2000);
     expect(nextDueFor([complete, incomplete], 30)).toBe(iso(T0 + 1000 + 30 * 86_400_000));
     expect(nextDueFor([incomplete], 30)).toBeNull();
+  });
+});
+
+describe('judgeCheck', () => {
+  it('is exactly what signing stores, and keeps the identification with the record', () => {
+    const identified = { by: 'scan' as const, at: iso(T0), text: 'SZ-000901-X' };
+    const c = signed({ identified, test: { ...allPassed(), buzzer: 'fail' } });
+    const j = judgeCheck(draft({ identified, test: { ...allPassed(), buzzer: 'fail' } }), ruleLimits(panel));
+    expect(j.verdict).toBe('alarm');
+    expect({ verdict: c.verdict, complete: c.complete, rules: c.rules, incomplete: c.incomplete }).toEqual(j);
+    expect(c.identified).toEqual({ by: 'scan', at: iso(T0), text: 'SZ-000901-X' });
+  });
+
+  it('a draft without readings is unknown and incomplete, never normal', () => {
+    const j = judgeCheck(newCheckDraft({ id: 'x', panelId: panel.id, technician: 'a', startedAt: iso(T0) }), ruleLimits(panel));
+    expect(j.verdict).toBe('unknown');
+    expect(j.complete).toBe(false);
+    expect(j.rules.find((r) => r.rule === 'insulation')?.explanation.code).toBe('quality.missing');
   });
 });

@@ -117,7 +117,7 @@ export const isolation = defineMessages({
     'isolation.serial.interval': 'Poll every',
     'isolation.serial.seconds': '{n} s',
     'isolation.serial.use': 'Use these readings',
-    'isolation.serial.polls': '{n} polls · last at {time}',
+    'isolation.serial.polls': 'Polls: {n} · last at {time}',
     'isolation.serial.frames': 'Raw frames (hex)',
     'isolation.serial.noReply': '(no reply)',
     'isolation.serial.readFailed': 'Read failed: {reason}',
