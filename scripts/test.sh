@@ -23,7 +23,7 @@ fi
 mkdir -p test-results
 rc=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json || rc=$?
-npx vite build >/dev/null
+npx vite build --logLevel error >/dev/null
 npx playwright test || rc=$?
 node scripts/test-summary.mjs || true
 exit $rc

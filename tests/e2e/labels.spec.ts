@@ -60,3 +60,30 @@ test('the device page shows its label; reprinting keeps the number', async ({ pa
   await expect(page.getByTestId('label-number')).toHaveText(asset);
   await expect(page.getByTestId('device-asset')).toHaveText(asset);
 });
+
+test('a new device takes the next number of this tablet’s block, and its label with it', async ({ page }) => {
+  await loadSample(page);
+  await page.goto('/devices/new');
+  await page.getByTestId('mint-number').click();
+  await expect(page.getByTestId('form-banner')).toContainText('tablet code');
+  await page.goto('/labels');
+  await page.getByTestId('tablet-code').fill('17');
+  await page.getByTestId('tablet-code-save').click();
+  await expect(page.getByTestId('blocks-remaining')).toBeVisible();
+  await page.goto('/devices/new');
+  await page.getByTestId('mint-number').click();
+  const asset = page.getByTestId('field-assetNumber');
+  await expect(asset).toHaveValue(/^SZYY-1017\d{5}-[0-9A-Z]$/);
+  const number = await asset.inputValue();
+  await page.getByTestId('save-device').click();
+  await expect(page.getByTestId('form-banner')).toContainText(`Saved ${number}`);
+  await page.goto('/devices');
+  await page.getByTestId('device-search').fill(number);
+  await page.getByTestId('device-row').click();
+  await expect(page.getByTestId('label-number')).toHaveText(number);
+  // The next one is a different number: the block never hands a number out twice.
+  await page.goto('/devices/new');
+  await page.getByTestId('mint-number').click();
+  await expect(asset).not.toHaveValue(number);
+  await expect(asset).toHaveValue(/^SZYY-1017\d{5}-[0-9A-Z]$/);
+});
