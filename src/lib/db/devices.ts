@@ -115,7 +115,9 @@ export class DeviceRepository {
         if (Object.keys(errors).length > 0) throw new ValidationError(errors);
         return { ...n } as Record<string, unknown>;
       });
-      await db.transaction('rw', [db.devices, ...syncTables(db)], () => bulkCreateInTx(db, db.devices, rows, this.ctx, derive));
+      await db.transaction('rw', [db.devices, ...syncTables(db)], async () => {
+        await bulkCreateInTx(db, db.devices, rows, this.ctx, derive);
+      });
     }
     return list.length;
   }

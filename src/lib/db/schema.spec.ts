@@ -27,7 +27,7 @@ describe('Dexie upgrade v1 → v2', () => {
 
     const db = new AssetWalkDB(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3); // it opens at the newest version, through every upgrade
     const d = await db.devices.get('d1');
     expect(d?.assetNumber).toBe('CA-000042');
     expect(d?.assignedUser).toBe('李娜');
@@ -41,6 +41,31 @@ describe('Dexie upgrade v1 → v2', () => {
     expect(found?.id).toBe('d1');
     const edited = await repo.update('d1', { ...found!, assignedUser: '王芳' });
     expect(edited.clocks.assignedUser! > d!.clocks.assignedUser!).toBe(true);
+    db.close();
+  });
+});
+
+describe('Dexie upgrade v2 → v3', () => {
+  it('keeps v2 data and adds the profiles table', async () => {
+    const name = 'upgrade3-' + crypto.randomUUID();
+    const v2 = new Dexie(name);
+    v2.version(2).stores({
+      tenants: 'id, name', sites: 'id, tenantId', locations: 'id, tenantId, siteId',
+      devices: 'id, &[tenantId+assetNumber], tenantId, siteId, locationId, serial, *_macs, updatedAt',
+      outbox: 'clientSeq, &mutationId, table', audit: '++id, [table+recordId], at', conflicts: '++id, [table+recordId]', meta: 'key',
+      labels: 'id, &[tenantId+assetNumber], deviceId, state', labelEvents: 'id, labelId, at',
+      panels: 'id, tenantId, siteId, deviceId', checks: 'id, panelId, signedAt', roomAudits: 'id, locationId, startedAt'
+    });
+    await v2.table('panels').add({ id: 'p1', tenantId: 't1', siteId: 's1', deviceId: 'd1', room: 'OR 1', clocks: {}, createdAt: '', updatedAt: '' });
+    await v2.table('outbox').add({ clientSeq: 1, mutationId: 'm1', clientId: 'c', table: 'panels', recordId: 'p1', op: 'upsert', fields: { room: 'OR 1' }, hlc: 'x' });
+    v2.close();
+
+    const db = new AssetWalkDB(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect((await db.panels.get('p1'))?.room).toBe('OR 1');
+    expect(await db.outbox.count()).toBe(1);
+    expect(await db.profiles.count()).toBe(0);
     db.close();
   });
 });

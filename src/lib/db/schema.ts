@@ -5,6 +5,8 @@
  * v1: the first survey register (tenants, sites, locations, devices), no sync metadata.
  * v2: sync-ready: per-field clocks on every record, the outbox, the audit trail, conflicts,
  *     and the tables of labels, panels, checks and room audits.
+ * v3: `profiles`, the register maps administrators write for insulation monitors the app does
+ *     not ship a profile for (team-wide, synced). No data changes shape.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Device } from '$lib/domain/device';
@@ -39,6 +41,7 @@ export class AssetWalkDB extends Dexie {
   panels!: Table<SyncedRecord, string>;
   checks!: Table<SyncedRecord, string>;
   roomAudits!: Table<SyncedRecord, string>;
+  profiles!: Table<SyncedRecord, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -92,10 +95,11 @@ export class AssetWalkDB extends Dexie {
           l.tenantId = tenantOf.get(l.siteId) ?? l.tenantId;
         });
       });
+    this.version(3).stores({ profiles: 'id' });
   }
 }
 
-export const SYNCED_TABLES = ['tenants', 'sites', 'locations', 'devices', 'labels', 'panels'] as const;
+export const SYNCED_TABLES = ['tenants', 'sites', 'locations', 'devices', 'labels', 'panels', 'profiles'] as const;
 export const INSERT_ONLY_TABLES = ['labelEvents', 'checks', 'roomAudits'] as const;
 export type SyncedTableName = (typeof SYNCED_TABLES)[number];
 export type InsertOnlyTableName = (typeof INSERT_ONLY_TABLES)[number];

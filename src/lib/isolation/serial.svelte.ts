@@ -24,6 +24,8 @@ export interface SerialReaderOptions {
   serial?: WebSerial | null;
   master?: MasterOptions;
   now?: () => number;
+  /** Administrator-made profiles (src/lib/db/profiles.ts), besides the built-in ones. */
+  profiles?: readonly DeviceProfile[];
 }
 
 type ReaderPanel = Pick<Panel, 'serial' | 'imd' | 'regime' | 'responseValueKohm' | 'limLevelMa' | 'transformer' | 'temperature' | 'loadMonitored' | 'remoteIndicator'>;
@@ -46,7 +48,7 @@ export class SerialReader {
     this.#panel = panel;
     this.#o = o;
     this.#serial = o.serial === undefined ? getWebSerial() : o.serial;
-    this.profile = findProfile(panel.imd.profileId);
+    this.profile = findProfile(panel.imd.profileId, o.profiles ?? []);
     if (!this.#serial) this.state = 'unsupported';
     else if (!this.profile || !panel.serial) this.state = 'unavailable';
   }

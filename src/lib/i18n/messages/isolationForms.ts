@@ -3,6 +3,12 @@ import { defineMessages } from '../define';
 // Messages of the isolation-panel register form, the serial link and the PDF reports.
 export const isolationForms = defineMessages({
   en: {
+    'isolation.profiles.title': 'Insulation monitor profiles',
+    'isolation.profiles.link': 'Device profiles',
+    'isolation.profiles.none': 'No custom profile yet: the built-in ones are Acrel AIM-M10, Bender 425 via COM462RTU and Schneider IM20-H.',
+    'isolation.profiles.json': 'Register map (JSON)',
+    'isolation.profiles.help': 'Each entry: address, type (u16, i16, u32, f32), scale, unit, meaning (insulation, thc, load, loadPercent, temperature, faultBits). Saved profiles appear in the panel form.',
+    'isolation.profiles.saved': 'Profile {id} saved.',
     'isolation.form.identity': 'Panel and room',
     'isolation.form.transformer': 'Isolation transformer',
     'isolation.form.imd': 'Insulation monitor',
@@ -80,6 +86,12 @@ export const isolationForms = defineMessages({
     'isolation.report.findings': 'Findings that need action'
   },
   'zh-CN': {
+    'isolation.profiles.title': '绝缘监测仪设备配置',
+    'isolation.profiles.link': '设备配置',
+    'isolation.profiles.none': '尚无自定义配置：内置配置为安科瑞 AIM-M10、经 COM462RTU 的 Bender 425 和施耐德 IM20-H。',
+    'isolation.profiles.json': '寄存器表（JSON）',
+    'isolation.profiles.help': '每一项：address（地址）、type（u16、i16、u32、f32）、scale（比例）、unit（单位）、meaning（insulation、thc、load、loadPercent、temperature、faultBits）。保存后可在电源柜表单中选择。',
+    'isolation.profiles.saved': '配置 {id} 已保存。',
     'isolation.form.identity': '配电柜与房间',
     'isolation.form.transformer': '隔离变压器',
     'isolation.form.imd': '绝缘监测仪',

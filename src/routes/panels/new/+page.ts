@@ -1,4 +1,5 @@
 import { org } from '$lib/db';
+import { profiles } from '$lib/isolation/app';
 import { settings } from '$lib/state/settings.svelte';
 import type { PageLoad } from './$types';
 
@@ -7,6 +8,7 @@ export const load: PageLoad = async ({ url }) => {
   return {
     tenantId: settings.tenantId, siteId,
     locations: siteId ? await org.locations(siteId) : [],
-    asset: url.searchParams.get('asset') ?? ''
+    asset: url.searchParams.get('asset') ?? '',
+    profiles: await profiles.deviceProfiles()
   };
 };

@@ -1,4 +1,4 @@
-import { panels } from '$lib/isolation/app';
+import { panels, profiles } from '$lib/isolation/app';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ params, url }) => {
@@ -7,6 +7,7 @@ export const load: PageLoad = async ({ params, url }) => {
   const correcting = correctsId ? await panels.check(correctsId) : undefined;
   return {
     id: params.id, panel: panel ?? null, label: panel ? await panels.labelOf(panel) : '',
-    correcting: correcting && correcting.panelId === params.id ? correcting : null
+    correcting: correcting && correcting.panelId === params.id ? correcting : null,
+    profiles: await profiles.deviceProfiles()
   };
 };
