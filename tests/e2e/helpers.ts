@@ -13,10 +13,11 @@ export async function loadSample(page: Page): Promise<void> {
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
-    }
   });
+  // A page loaded before the first worker activated stays uncontrolled (the worker does not claim
+  // open pages, so that updates wait for the user); the next load is controlled.
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 }).toBe(true);
 }
 
 export async function openFirstDevice(page: Page): Promise<string> {

@@ -18,8 +18,10 @@ test('a new version is offered as "reload to update" and unsaved input survives 
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     await expect(page.getByTestId('update-prompt')).toBeVisible();
     await expect(page.getByTestId('field-name')).toHaveValue('未保存的输入'); // the offer alone changes nothing
+    // A marker on the old page: gone once the page has really reloaded under the new worker.
+    await page.evaluate(() => ((window as unknown as { __old?: boolean }).__old = true));
     await page.getByRole('button', { name: 'Reload to update' }).click();
-    await page.waitForEvent('load');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __old?: boolean }).__old ?? false).catch(() => true), { timeout: 20_000 }).toBe(false);
     await expect(page.getByTestId('field-assetNumber')).toHaveValue('SZYY-900777');
     await expect(page.getByTestId('field-name')).toHaveValue('未保存的输入');
   } finally {

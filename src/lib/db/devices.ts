@@ -19,10 +19,16 @@ export class DuplicateAssetNumberError extends Error {
   }
 }
 
-function derive(d: DeviceRow): Partial<DeviceRow> {
-  const macs = d.hardware.nics.map((n) => normalizeMac(n.mac)).filter((m): m is string => m !== null);
+/**
+ * Index-only fields of a device row (never synced). Exported for the sync engine, which must
+ * recompute them for pulled rows; tolerant of partial rows (a pulled tombstone may carry no hardware).
+ */
+export function deriveDevice(d: DeviceRow): Partial<DeviceRow> {
+  const nics = Array.isArray(d.hardware?.nics) ? d.hardware.nics : [];
+  const macs = nics.map((n) => normalizeMac(typeof n?.mac === 'string' ? n.mac : '')).filter((m): m is string => m !== null);
   return { _macs: [...new Set(macs)] };
 }
+const derive = deriveDevice;
 
 function strip(row: DeviceRow): Device {
   const { _macs: _, ...device } = row;

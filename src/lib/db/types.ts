@@ -11,6 +11,11 @@ export interface OutboxEntry {
   op: MutationOp;
   fields: Record<string, unknown>;
   hlc: string;
+  /**
+   * The clocks of the changed fields as this tablet saw them when editing (absent for new
+   * records). The server uses them to tell a sequential overwrite from a concurrent one.
+   */
+  base?: Record<string, string>;
 }
 
 /** Who changed which field from what to what, and when. */

@@ -108,10 +108,11 @@ export async function writeInTx<T extends Pick<SyncedRecord, 'id' | 'clocks'>, T
   await table.put(record as unknown as TI);
 
   const outFields = op === 'delete' ? {} : pick(fields, changed);
-  await db.outbox.add({
-    clientSeq: seq, mutationId: crypto.randomUUID(), clientId: node,
-    table: table.name, recordId: id, op, fields: outFields, hlc
-  });
+  const entry: OutboxEntry = { clientSeq: seq, mutationId: crypto.randomUUID(), clientId: node, table: table.name, recordId: id, op, fields: outFields, hlc };
+  // The clocks this edit overwrote: lets the server tell "I saw your value and changed it"
+  // (no conflict) from a concurrent edit (the overwritten value is kept as a loser).
+  if (existing && op === 'upsert') entry.base = baseClocks(existing.clocks, changed);
+  await db.outbox.add(entry);
   // A new record gets one "created" entry rather than one per field: the history stays readable.
   const auditFields = op === 'delete' ? ['deleted'] : existing ? changed : ['created'];
   await db.audit.bulkAdd(
@@ -159,6 +160,12 @@ export async function bulkCreateInTx<T extends Pick<SyncedRecord, 'id' | 'clocks
   await db.outbox.bulkAdd(outbox);
   await db.audit.bulkAdd(audit);
   return records;
+}
+
+function baseClocks(clocks: Record<string, string>, keys: string[]): Record<string, string> {
+  const r: Record<string, string> = {};
+  for (const k of keys) if (clocks[k] !== undefined) r[k] = clocks[k];
+  return r;
 }
 
 function pick(o: Record<string, unknown>, keys: string[]): Record<string, unknown> {

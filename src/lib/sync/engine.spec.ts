@@ -1,0 +1,156 @@
+// The engine against the real sync server (SQLite on a temp file, real HTTP): drain, pull,
+// 401, lost replies, 413 splitting, rejections, interrupted pulls.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newDeviceFields, type DeviceFields } from '$lib/domain/device';
+import { CURSOR_KEY, readCursor } from './pull';
+import { rejectedEntries } from './push';
+import { startServer, tablet, type Tablet, type TestServer } from './testkit';
+import type { Transport } from './transport';
+
+let server: TestServer;
+let tenantId: string;
+let siteId: string;
+let token: string;
+
+beforeEach(async () => {
+  server = await startServer();
+  tenantId = crypto.randomUUID();
+  await server.store.createTenant({ id: tenantId, name: 'ACME' });
+  token = (await server.store.createToken({ tenantId, siteIds: '*' })).token;
+});
+afterEach(async () => {
+  await server.close();
+});
+
+/** Tablet A creates the client company (with the server tenant's id), a site and n devices. */
+async function seed(a: Tablet, n: number): Promise<DeviceFields[]> {
+  await a.org.createTenant({ name: 'ACME', assetPrefix: 'AC', serviceDeskPhone: '' }, tenantId);
+  siteId = (await a.org.createSite({ tenantId, name: 'HQ', address: '' })).id;
+  const list = Array.from({ length: n }, (_, i) => ({
+    ...newDeviceFields(tenantId, siteId, null), assetNumber: `AC-${String(i + 1).padStart(6, '0')}`, name: `PC-${i + 1}`,
+    hardware: { ...newDeviceFields(tenantId, siteId, null).hardware, nics: [{ name: 'eth0', mac: `00:11:22:33:44:${(i % 256).toString(16).padStart(2, '0')}`, ip: '' }] }
+  }));
+  await a.devices.bulkCreate(list);
+  return list;
+}
+
+describe('sync engine against the real server', () => {
+  it('drains the outbox and the server has every record; another tablet pulls them with derived indexes', async () => {
+    const a = tablet('tabA', server, token);
+    await seed(a, 5);
+    const queued = await a.db.outbox.count();
+    expect(queued).toBe(7); // tenant, site, 5 devices
+    const out = await a.sync();
+    expect(out).toMatchObject({ status: 'ok', pushed: 7, pending: 0, rejected: 0 });
+    expect(await a.db.outbox.count()).toBe(0);
+    const rows = await server.rows(tenantId);
+    expect(rows.filter((r) => r.table === 'devices').map((r) => r.data.name).sort()).toEqual(['PC-1', 'PC-2', 'PC-3', 'PC-4', 'PC-5']);
+
+    const b = tablet('tabB', server, token);
+    expect(await b.sync()).toMatchObject({ status: 'ok', pulled: 7, pushed: 0 });
+    expect((await b.devices.listBySite(siteId)).length).toBe(5);
+    expect((await b.devices.findByMac('00-11-22-33-44-02'))[0]?.name).toBe('PC-3');
+    expect((await b.devices.getByAssetNumber(tenantId, 'AC-000001'))?.name).toBe('PC-1');
+    // Pulled rows are not local edits: nothing queued, nothing audited.
+    expect(await b.db.outbox.count()).toBe(0);
+    expect(await b.db.audit.count()).toBe(0);
+    expect(await readCursor(b.db)).toBe(Math.max(...rows.map((r) => r.serverSeq)));
+    // A's own echoes change nothing and record no conflicts.
+    expect(await a.sync()).toMatchObject({ status: 'ok', conflicts: 0 });
+    expect(await a.db.conflicts.count()).toBe(0);
+  });
+
+  it('401 stops the run and keeps the outbox; the retry with a valid token drains it', async () => {
+    const a = tablet('tabA', server, 'aw_revoked-or-wrong');
+    await seed(a, 3);
+    expect(await a.sync()).toMatchObject({ status: 'unauthorized', pending: 5 });
+    expect(await a.db.outbox.count()).toBe(5);
+    a.token = '';
+    expect((await a.sync()).status).toBe('unauthorized');
+    a.token = token;
+    expect(await a.sync()).toMatchObject({ status: 'ok', pushed: 5, pending: 0 });
+    expect((await server.rows(tenantId)).length).toBe(5);
+  });
+
+  it('a lost push reply: offline, nothing lost; the re-push is answered duplicate with no double effect', async () => {
+    const a = tablet('tabA', server, token);
+    await seed(a, 2);
+    const statuses: string[] = [];
+    let drop = true;
+    a.wrap = (t): Transport => ({
+      pull: (c, l) => t.pull(c, l),
+      async push(m) {
+        const r = await t.push(m);
+        if (r.kind === 'ok') statuses.push(...r.body.results.map((x) => x.status));
+        if (drop) return { kind: 'network', error: 'connection reset after commit' };
+        return r;
+      }
+    });
+    expect(await a.sync()).toMatchObject({ status: 'offline', pending: 4 });
+    drop = false;
+    expect(await a.sync()).toMatchObject({ status: 'ok', pending: 0 });
+    expect(statuses).toEqual(['applied', 'applied', 'applied', 'applied', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
+    const rows = await server.rows(tenantId);
+    expect(rows.length).toBe(4);
+    expect(Math.max(...rows.map((r) => r.serverSeq))).toBe(4); // applied once: one server_seq each
+  });
+
+  it('a network failure keeps everything; the next run pushes in clientSeq order', async () => {
+    const a = tablet('tabA', server, token);
+    await seed(a, 1);
+    const dead = tablet('x', { ...server, url: 'http://127.0.0.1:9' }, token);
+    const offline = await dead.engine({ db: a.db }).sync();
+    expect(offline.status).toBe('offline');
+    expect(await a.db.outbox.count()).toBe(3);
+    const seqs: number[] = [];
+    a.wrap = (t) => ({ pull: (c, l) => t.pull(c, l), push: (m) => (seqs.push(...m.map((x) => x.clientSeq)), t.push(m)) });
+    expect((await a.sync()).status).toBe('ok');
+    expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+  });
+
+  it('413 splits the batch until it fits', async () => {
+    const a = tablet('tabA', server, token);
+    await seed(a, 40);
+    const sizes: number[] = [];
+    a.wrap = (t) => ({
+      pull: (c, l) => t.pull(c, l),
+      push: async (m) => (sizes.push(m.length), m.length > 10 ? { kind: 'too-large' } : t.push(m))
+    });
+    expect(await a.sync({ pushBatch: 200 })).toMatchObject({ status: 'ok', pushed: 42, pending: 0 });
+    expect(sizes.slice(0, 4)).toEqual([42, 21, 11, 6]);
+    expect((await server.rows(tenantId)).length).toBe(42);
+  });
+
+  it('a rejected mutation is kept visible and does not block the ones behind it', async () => {
+    const a = tablet('tabA', server, token);
+    await seed(a, 1);
+    // A client company this token is not for: the server refuses its records (tenant-mismatch).
+    const other = await a.org.createTenant({ name: 'Other', assetPrefix: 'OT', serviceDeskPhone: '' });
+    await a.org.createSite({ tenantId: other.id, name: 'Elsewhere', address: '' });
+    await a.devices.create({ ...newDeviceFields(tenantId, siteId, null), assetNumber: 'AC-000099', name: 'after' });
+    const out = await a.sync();
+    expect(out).toMatchObject({ status: 'ok', rejected: 1, pending: 0 });
+    const rejected = await rejectedEntries(a.db);
+    expect(rejected.map((r) => [r.entry.table, r.reason])).toEqual([['sites', 'tenant-mismatch']]);
+    expect((await server.rows(tenantId)).some((r) => r.data.name === 'after')).toBe(true);
+  });
+
+  it('a pull interrupted between pages resumes without missing or doubling rows', async () => {
+    const a = tablet('tabA', server, token);
+    await seed(a, 30);
+    await a.sync();
+    const b = tablet('tabB', server, token);
+    let pages = 0;
+    await expect(
+      b.sync({ pullPage: 10, afterPullPage: () => { if (++pages === 2) throw new Error('killed'); } })
+    ).rejects.toThrow('killed');
+    expect(await readCursor(b.db)).toBe(20);
+    expect(await b.db.devices.count()).toBe(18); // tenant + site + 18 devices in the first 20 rows
+    expect(await b.sync({ pullPage: 10 })).toMatchObject({ status: 'ok', pulled: 12 });
+    expect(await b.db.devices.count()).toBe(30);
+    expect((await b.db.meta.get(CURSOR_KEY))?.value).toBe(32);
+    expect(await b.db.conflicts.count()).toBe(0);
+    expect(await b.db.outbox.count()).toBe(0);
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * Merges one pulled server row into the tablet's copy of it. Pure: no I/O (pull.ts does that).
+ *
+ * Invariants (the same register semantics as sync-server/src/store/merge.ts, so tablet and
+ * server converge whatever the order of pushes and pulls):
+ * - per field, the value with the greater HLC wins; equal clocks are the same write, so a row
+ *   pulled twice (or our own edit echoed back) changes nothing;
+ * - fields the server sends that this tablet does not know (a newer client's) are stored as-is,
+ *   and local fields the server does not mention are kept: nothing is dropped;
+ * - a tombstone wins over edits: once the server says deleted, the row stays deleted locally
+ *   and pending local edits to it are kept as conflicts (reason: tombstone). A local delete
+ *   still waiting in the outbox keeps the row deleted although the server says live. A live
+ *   server row for a local tombstone that is no longer pending is a server-side restore;
+ * - insert-only tables: a row is inserted when absent and never changed afterwards;
+ * - losers (rule 9) are recorded when the overwrite was concurrent, i.e. one side had not
+ *   seen the other's value:
+ *   (a) a remote value beats a local value still in the outbox (the server never had it);
+ *   (b) a local value still in the outbox beats a remote value it had not seen (the remote
+ *       clock is newer than the edit's `base`): ours will win on push;
+ *   (c) a remote value beats our own value the server already acknowledged, and the remote
+ *       clock is older than that acknowledgement: its writer cannot have pulled our value
+ *       first. A later concurrent overwrite is not detectable from a pulled row (rows carry no
+ *       `base`); the server still records it in its own conflicts table.
+ */
+import type { ConflictEntry, OutboxEntry } from '$lib/db/types';
+import { parseHlc } from './hlc';
+import type { PulledRecord } from './transport';
+
+export interface LocalRow {
+  id: string;
+  clocks: Record<string, string>;
+  createdAt?: string;
+  updatedAt?: string;
+  /** Tombstone clock. */
+  deleted?: string;
+  [field: string]: unknown;
+}
+
+/** This tablet's unacknowledged edits to one record. */
+export interface Pending {
+  /** Field → clock of its newest outbox entry. */
+  fields: Map<string, string>;
+  /** Field → the clock the oldest pending edit overwrote (what we had seen); absent when unknown. */
+  base: Map<string, string>;
+  deleteHlc: string | null;
+}
+
+export interface MergeInput {
+  local: LocalRow | undefined;
+  remote: PulledRecord;
+  insertOnly: boolean;
+  pending: Pending | undefined;
+  /** This tablet's node id. */
+  node: string;
+  /** Server time at which one of our clocks was acknowledged, if we remember it. */
+  ackAt: (hlc: string) => number | undefined;
+  /** ISO time stamped on conflicts recorded now. */
+  recordedAt: string;
+}
+
+export interface RowMerge {
+  /** Null: nothing to write. */
+  next: LocalRow | null;
+  conflicts: ConflictEntry[];
+}
+
+const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
+const nodeOf = (h: string): string => parseHlc(h)?.node ?? '';
+const wallOf = (h: string): number => parseHlc(h)?.wall ?? 0;
+const META = new Set(['id', 'clocks', 'createdAt', 'updatedAt', 'deleted']);
+
+function isoOfClocks(clocks: Record<string, string>, pick: 'min' | 'max'): string {
+  const walls = Object.values(clocks).map(wallOf).filter((w) => w > 0);
+  const w = walls.length === 0 ? 0 : pick === 'min' ? Math.min(...walls) : Math.max(...walls);
+  return new Date(w).toISOString();
+}
+
+export function mergeRow(i: MergeInput): RowMerge {
+  const { local, remote } = i;
+  if (i.insertOnly) {
+    if (local) return { next: null, conflicts: [] };
+    const next: LocalRow = {
+      ...remote.data, id: remote.id, clocks: { ...remote.clocks },
+      createdAt: isoOfClocks(remote.clocks, 'min'), updatedAt: isoOfClocks(remote.clocks, 'max')
+    };
+    return { next, conflicts: [] };
+  }
+
+  const row: LocalRow = local ? { ...local, clocks: { ...local.clocks } } : { id: remote.id, clocks: {} };
+  const conflicts: ConflictEntry[] = [];
+  const lose = (field: string, value: unknown, hlc: string, winnerHlc: string) =>
+    conflicts.push({ table: remote.table, recordId: remote.id, field, value: value ?? null, hlc, winnerHlc, at: i.recordedAt });
+  let changed = local === undefined;
+
+  for (const [field, rc] of Object.entries(remote.clocks)) {
+    if (META.has(field) || field.startsWith('_')) continue; // never let the wire overwrite bookkeeping
+    const lc = row.clocks[field];
+    const rv = remote.data[field];
+    const pendingHlc = i.pending?.fields.get(field);
+    if (lc === undefined || rc > lc) {
+      if (lc !== undefined && !same(row[field], rv) && nodeOf(lc) !== nodeOf(rc)) {
+        const ack = nodeOf(lc) === i.node ? i.ackAt(lc) : undefined;
+        if (pendingHlc === lc || (ack !== undefined && wallOf(rc) < ack)) lose(field, row[field], lc, rc);
+      }
+      row[field] = rv;
+      row.clocks[field] = rc;
+      changed = true;
+    } else if (rc < lc && pendingHlc === lc && !same(row[field], rv) && nodeOf(lc) !== nodeOf(rc)) {
+      // Concurrent only if our edit had not seen the remote value (rc newer than our base).
+      const seen = i.pending?.base.get(field);
+      if (seen === undefined || rc > seen) lose(field, rv, rc, lc);
+    }
+  }
+  // A field without a clock should not happen (the server stores one per field); keep its value
+  // rather than drop it, without letting it overwrite anything local.
+  for (const [field, v] of Object.entries(remote.data)) {
+    if (!(field in row) && !META.has(field) && !field.startsWith('_')) {
+      row[field] = v;
+      changed = true;
+    }
+  }
+
+  const wasDeleted = row.deleted;
+  if (remote.deletedHlc !== null) {
+    if (wasDeleted === undefined || remote.deletedHlc > wasDeleted) row.deleted = remote.deletedHlc;
+    if (wasDeleted === undefined && i.pending) {
+      for (const [field, hlc] of i.pending.fields) lose(field, row[field], hlc, remote.deletedHlc);
+    }
+  } else if (wasDeleted !== undefined && !i.pending?.deleteHlc) {
+    delete row.deleted; // restored on the server after our delete was acknowledged
+  }
+  if (row.deleted !== wasDeleted) changed = true;
+  if (!changed) return { next: null, conflicts };
+
+  row.createdAt ??= isoOfClocks(row.clocks, 'min');
+  const remoteAt = isoOfClocks(remote.clocks, 'max');
+  row.updatedAt = row.updatedAt && row.updatedAt > remoteAt ? row.updatedAt : remoteAt;
+  return { next: row, conflicts };
+}
+
+/** Pending edits per record, from the outbox entries that are still unacknowledged. */
+/** Entries must come in clientSeq order (the outbox's key order), so the first seen is the oldest. */
+export function pendingIndex(entries: readonly Pick<OutboxEntry, 'table' | 'recordId' | 'op' | 'fields' | 'hlc' | 'base'>[]): Map<string, Pending> {
+  const out = new Map<string, Pending>();
+  for (const e of entries) {
+    const key = recordKey(e.table, e.recordId);
+    let p = out.get(key);
+    if (!p) out.set(key, (p = { fields: new Map(), base: new Map(), deleteHlc: null }));
+    if (e.op === 'delete') p.deleteHlc = p.deleteHlc !== null && p.deleteHlc > e.hlc ? p.deleteHlc : e.hlc;
+    for (const f of Object.keys(e.fields)) {
+      const cur = p.fields.get(f);
+      const seen = e.base?.[f];
+      if (cur === undefined && seen !== undefined) p.base.set(f, seen);
+      if (cur === undefined || e.hlc > cur) p.fields.set(f, e.hlc);
+    }
+  }
+  return out;
+}
+
+export const recordKey = (table: string, id: string): string => `${table}\u0000${id}`;

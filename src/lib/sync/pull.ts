@@ -1,0 +1,133 @@
+/**
+ * Pulls server changes page by page (sync-protocol rules 3, 5, 6, 9).
+ *
+ * Invariants:
+ * - pages are requested by server_seq (`cursor`), never by client clocks;
+ * - one Dexie transaction per page merges every row, records the losers, advances the HLC
+ *   past the page's clocks and stores the page's cursor. A crash anywhere leaves either the
+ *   whole page with its cursor or neither, so a resumed pull neither misses nor doubles a row
+ *   (and merging a row twice would change nothing anyway: merges are idempotent);
+ * - the stored cursor only moves forward (two tabs pulling at once cannot move it back);
+ * - pulled rows are written straight to their tables: no outbox entry, no audit entry, no
+ *   local clock tick, so they are never echoed back as local edits;
+ * - derived index fields (devices' `_macs`) are recomputed for every row written;
+ * - rows of tables this tablet does not know (a newer client's) are skipped; 410 (cursor older
+ *   than tombstone collection) restarts from 0, which is safe because merges are idempotent.
+ */
+import type { Table } from 'dexie';
+import { deriveDevice } from '$lib/db/devices';
+import { INSERT_ONLY_TABLES, SYNCED_TABLES, type AssetWalkDB, type DeviceRow } from '$lib/db/schema';
+import type { ConflictEntry } from '$lib/db/types';
+import { formatHlc, parseHlc, receive, type HlcState } from './hlc';
+import { mergeRow, pendingIndex, recordKey, type LocalRow } from './merge';
+import { ackKey } from './push';
+import type { PullPage, Reply, Timing, Transport } from './transport';
+
+export const CURSOR_KEY = 'sync.cursor';
+const HLC_KEY = 'hlc';
+const NODE_KEY = 'nodeId';
+const INSERT_ONLY: ReadonlySet<string> = new Set(INSERT_ONLY_TABLES);
+const KNOWN: ReadonlySet<string> = new Set([...SYNCED_TABLES, ...INSERT_ONLY_TABLES]);
+
+export type PullOutcome =
+  | { kind: 'ok'; rows: number; conflicts: number; timing: Timing | null }
+  | { kind: 'stop'; reply: Exclude<Reply<unknown>, { kind: 'ok' }>; rows: number; conflicts: number; timing: Timing | null };
+
+export interface PullOptions {
+  pageSize?: number;
+  /** Physical clock for the HLC (Date.now() + offset). */
+  physicalNow: () => number;
+  /** Called after each page has committed (tests interrupt the pull here). */
+  afterPage?: (page: PullPage) => void | Promise<void>;
+}
+
+export async function readCursor(db: AssetWalkDB): Promise<number> {
+  const v = (await db.meta.get(CURSOR_KEY))?.value;
+  return typeof v === 'number' ? v : 0;
+}
+
+export async function pullChanges(db: AssetWalkDB, transport: Transport, o: PullOptions): Promise<PullOutcome> {
+  let rows = 0;
+  let conflicts = 0;
+  let timing: Timing | null = null;
+  let restarted = false;
+  for (;;) {
+    const cursor = await readCursor(db);
+    const reply = await transport.pull(cursor, o.pageSize ?? 500);
+    if (reply.kind === 'gone' && !restarted) {
+      restarted = true;
+      await db.meta.put({ key: CURSOR_KEY, value: 0 });
+      continue;
+    }
+    if (reply.kind !== 'ok') return { kind: 'stop', reply, rows, conflicts, timing };
+    timing = reply.timing;
+    const page = reply.body;
+    conflicts += await applyPage(db, page, o.physicalNow());
+    rows += page.rows.length;
+    await o.afterPage?.(page);
+    // `cursor` not moving while hasMore would loop forever on a broken reply.
+    if (!page.hasMore || page.cursor <= cursor) return { kind: 'ok', rows, conflicts, timing };
+  }
+}
+
+/** Merges one page and stores its cursor in one transaction; returns the conflicts recorded. */
+export async function applyPage(db: AssetWalkDB, page: PullPage, physicalNow: number): Promise<number> {
+  const tables = [...KNOWN].map((t) => db.table(t));
+  return db.transaction('rw', [...tables, db.conflicts, db.meta, db.outbox], async () => {
+    const [nodeRow, hlcRow, cursorRow] = await db.meta.bulkGet([NODE_KEY, HLC_KEY, CURSOR_KEY]);
+    const node = typeof nodeRow?.value === 'string' ? nodeRow.value : '';
+    const pending = pendingIndex(await db.outbox.toArray());
+    const known = page.rows.filter((r) => KNOWN.has(r.table));
+
+    const locals = new Map<string, LocalRow>();
+    const byTable = new Map<string, string[]>();
+    for (const r of known) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r.id]);
+    for (const [t, ids] of byTable) {
+      const got = (await db.table(t).bulkGet(ids)) as (LocalRow | undefined)[];
+      got.forEach((row, k) => row && locals.set(recordKey(t, ids[k]!), row));
+    }
+    const acks = await loadAcks(db, [...locals.values()], node);
+
+    const recordedAt = new Date(physicalNow).toISOString();
+    const writes = new Map<string, LocalRow[]>();
+    const lost: ConflictEntry[] = [];
+    let maxClock = '';
+    for (const r of known) {
+      const key = recordKey(r.table, r.id);
+      const m = mergeRow({
+        local: locals.get(key), remote: r, insertOnly: INSERT_ONLY.has(r.table), pending: pending.get(key), node,
+        ackAt: (h) => acks.get(h), recordedAt
+      });
+      lost.push(...m.conflicts);
+      if (m.next) {
+        const next = r.table === 'devices' ? { ...m.next, ...deriveDevice(m.next as unknown as DeviceRow) } : m.next;
+        writes.set(r.table, [...(writes.get(r.table) ?? []), next]);
+        locals.set(key, next); // a second row for the same record in one page merges onto this one
+      }
+      for (const c of [...Object.values(r.clocks), r.deletedHlc ?? '']) if (c > maxClock) maxClock = c;
+    }
+    for (const [t, list] of writes) await (db.table(t) as Table<LocalRow, string>).bulkPut(list);
+    if (lost.length > 0) await db.conflicts.bulkAdd(lost);
+
+    if (maxClock !== '' && node !== '') {
+      const prev = (hlcRow?.value as HlcState | undefined) ?? { wall: 0, counter: 0, node };
+      // Our next local edit must sort after everything we have seen (rule 2's causality).
+      const next = receive({ ...prev, node }, maxClock, physicalNow);
+      if (formatHlc(next) > formatHlc({ ...prev, node })) await db.meta.put({ key: HLC_KEY, value: next });
+    }
+    const stored = typeof cursorRow?.value === 'number' ? cursorRow.value : 0;
+    if (page.cursor > stored) await db.meta.put({ key: CURSOR_KEY, value: page.cursor });
+    return lost.length;
+  });
+}
+
+/** Ack times of our own clocks on these rows (only those can be case (c) of merge.ts). */
+async function loadAcks(db: AssetWalkDB, rows: LocalRow[], node: string): Promise<Map<string, number>> {
+  const mine = new Set<string>();
+  for (const r of rows) for (const c of Object.values(r.clocks ?? {})) if (parseHlc(c)?.node === node) mine.add(c);
+  const list = [...mine];
+  const got = await db.meta.bulkGet(list.map(ackKey));
+  const out = new Map<string, number>();
+  got.forEach((m, k) => typeof m?.value === 'number' && out.set(list[k]!, m.value));
+  return out;
+}
