@@ -67,6 +67,11 @@ export class DeviceRepository {
     return rows.filter((r) => !r.deleted).map(strip);
   }
 
+  async listByLocation(locationId: string): Promise<Device[]> {
+    const rows = await this.db.devices.where('locationId').equals(locationId).toArray();
+    return rows.filter((r) => !r.deleted).map(strip);
+  }
+
   async listBySite(siteId: string): Promise<Device[]> {
     const rows = await this.db.devices.where('siteId').equals(siteId).toArray();
     return rows.filter((r) => !r.deleted).map(strip);

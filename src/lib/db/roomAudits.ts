@@ -67,10 +67,9 @@ export class RoomAuditRepository {
   /** Starts an audit of a room, snapshotting the devices registered there (retired ones excepted). */
   async start(input: { tenantId: string; siteId: string; locationId: string }): Promise<AuditHeader> {
     return this.tx(async () => {
-      // Read through the locationId index: DeviceRepository has no per-room query yet.
-      const rows = await this.db.devices.where('locationId').equals(input.locationId).toArray();
+      const rows = await this.devices.listByLocation(input.locationId);
       const expected = rows
-        .filter((d) => !d.deleted && d.status !== 'retired')
+        .filter((d) => d.status !== 'retired')
         .map((d) => ({ deviceId: d.id, assetNumber: d.assetNumber, name: d.name }))
         .sort((a, b) => a.assetNumber.localeCompare(b.assetNumber));
       const id = newId();

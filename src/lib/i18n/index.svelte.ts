@@ -7,10 +7,11 @@ import { labels } from './messages/labels';
 import { scan } from './messages/scan';
 import { isolation } from './messages/isolation';
 import { isolationForms } from './messages/isolationForms';
+import { sync } from './messages/sync';
 
-const en = { ...common.en, ...devices.en, ...labels.en, ...scan.en, ...isolation.en, ...isolationForms.en };
+const en = { ...common.en, ...devices.en, ...labels.en, ...scan.en, ...isolation.en, ...isolationForms.en, ...sync.en };
 const zh: Record<keyof typeof en, string> = {
-  ...common['zh-CN'], ...devices['zh-CN'], ...labels['zh-CN'], ...scan['zh-CN'], ...isolation['zh-CN'], ...isolationForms['zh-CN']
+  ...common['zh-CN'], ...devices['zh-CN'], ...labels['zh-CN'], ...scan['zh-CN'], ...isolation['zh-CN'], ...isolationForms['zh-CN'], ...sync['zh-CN']
 };
 export type MessageKey = keyof typeof en;
 export const catalogues: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zh };
