@@ -4,6 +4,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newDeviceFields, type Device } from '$lib/domain/device';
 import { writeInTx, syncTables } from '$lib/db/writer';
+import { useConflictValue } from './resolve';
 import { startServer, tablet, type Tablet, type TestServer } from './testkit';
 
 let server: TestServer;
@@ -61,6 +62,25 @@ describe('two tablets', () => {
     expect(lost[0]!.hlc < bClock).toBe(true);
     // The server kept the loser too (thanks to the `base` clocks the writer now sends).
     expect((await server.store.conflicts({ tenantId, siteIds: '*' }, 'devices', device.id)).map((c) => c.value)).toEqual(['Wang (A)']);
+  });
+
+  it('"use this value" writes the loser back with a newer clock, and it wins on both tablets', async () => {
+    await edit(a, { assignedUser: 'Wang (A)' });
+    await edit(b, { assignedUser: 'Zhao (B)' });
+    await syncAll(b);
+    // A adopts the server's clock offset on this sync, as the app does on every sync: rule (c)
+    // of merge.ts reads "stamped before the ack" as concurrent, so an uncorrected slow clock
+    // would make B see A's sequential overwrite below as a loss (a false positive, not a loss).
+    expect((await a.sync({ setClockOffset: (ms) => (a.offsetMs = ms) })).status).toBe('ok');
+    const [lost] = await a.db.conflicts.toArray();
+    expect(lost?.value).toBe('Wang (A)');
+    expect(await useConflictValue(a.db, a.ctx, lost!.id!)).toBe(true);
+    expect(await a.db.conflicts.count()).toBe(0);
+    const mine = (await a.devices.get(device.id))!;
+    expect(mine.clocks.assignedUser! > lost!.winnerHlc).toBe(true);
+    await syncAll(a, b);
+    expect((await b.devices.get(device.id))?.assignedUser).toBe('Wang (A)');
+    expect(await b.db.conflicts.count()).toBe(0);
   });
 
   it('an edit made after pulling the other value is sequential: no conflict anywhere', async () => {

@@ -81,7 +81,11 @@ export async function applyPage(db: AssetWalkDB, page: PullPage, physicalNow: nu
 
     const locals = new Map<string, LocalRow>();
     const byTable = new Map<string, string[]>();
-    for (const r of known) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r.id]);
+    for (const r of known) {
+      const ids = byTable.get(r.table);
+      if (ids) ids.push(r.id);
+      else byTable.set(r.table, [r.id]);
+    }
     for (const [t, ids] of byTable) {
       const got = (await db.table(t).bulkGet(ids)) as (LocalRow | undefined)[];
       got.forEach((row, k) => row && locals.set(recordKey(t, ids[k]!), row));
@@ -101,7 +105,9 @@ export async function applyPage(db: AssetWalkDB, page: PullPage, physicalNow: nu
       lost.push(...m.conflicts);
       if (m.next) {
         const next = r.table === 'devices' ? { ...m.next, ...deriveDevice(m.next as unknown as DeviceRow) } : m.next;
-        writes.set(r.table, [...(writes.get(r.table) ?? []), next]);
+        const list = writes.get(r.table);
+        if (list) list.push(next);
+        else writes.set(r.table, [next]);
         locals.set(key, next); // a second row for the same record in one page merges onto this one
       }
       for (const c of [...Object.values(r.clocks), r.deletedHlc ?? '']) if (c > maxClock) maxClock = c;

@@ -1,0 +1,29 @@
+/**
+ * Acting on a recorded loser (sync-protocol rule 9): "use this value" writes it back through
+ * the ordinary write path, so it gets a new clock, higher than the winner's (the HLC has
+ * received the winner's clock on pull), and syncs as a normal edit; the conflict entry is
+ * removed in the same transaction. Tombstoned records are not revived this way: that needs an
+ * explicit restore, which this tablet does not offer yet.
+ */
+import type { Table } from 'dexie';
+import { deriveDevice } from '$lib/db/devices';
+import type { AssetWalkDB, DeviceRow, SyncedRecord } from '$lib/db/schema';
+import { syncTables, writeInTx, type WriteContext } from '$lib/db/writer';
+
+export async function useConflictValue(db: AssetWalkDB, ctx: WriteContext, conflictId: number): Promise<boolean> {
+  const c = await db.conflicts.get(conflictId);
+  if (!c) return false;
+  const table = db.table(c.table) as Table<SyncedRecord, string>;
+  return db.transaction('rw', [table, db.conflicts, ...syncTables(db)], async () => {
+    const row = await table.get(c.recordId);
+    if (!row || row.deleted) return false;
+    const derive = c.table === 'devices' ? (r: SyncedRecord) => deriveDevice(r as unknown as DeviceRow) as Partial<SyncedRecord> : undefined;
+    await writeInTx(db, table, c.recordId, { [c.field]: c.value }, ctx, 'upsert', derive);
+    await db.conflicts.delete(conflictId);
+    return true;
+  });
+}
+
+export async function dismissConflict(db: AssetWalkDB, conflictId: number): Promise<void> {
+  await db.conflicts.delete(conflictId);
+}

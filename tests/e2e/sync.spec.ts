@@ -1,0 +1,81 @@
+// Two tablets (two browser contexts) syncing through the real sync server of the e2e run.
+// Needs the header's <SyncStatus /> (data-testid sync-now / sync-status).
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { loadSample, openFirstDevice, waitForServiceWorker } from './helpers';
+
+/** Registers the client company on the server (same id as on tablet A) and issues a token. */
+function registerTenant(tenantId: string): string {
+  const file = join(process.env.E2E_DATA_DIR!, 'assetwalk.sqlite');
+  // A child process: the server modules use `.ts` specifiers that tsx resolves.
+  const code = `(async () => {
+    const { openStore } = await import(${JSON.stringify(new URL('../../sync-server/src/store/index.ts', import.meta.url).href)});
+    const store = openStore(${JSON.stringify(file)});
+    await store.createTenant({ id: ${JSON.stringify(tenantId)}, name: 'Sample client' });
+    const { token } = await store.createToken({ tenantId: ${JSON.stringify(tenantId)}, siteIds: '*' });
+    await store.close();
+    process.stdout.write(token);
+  })()`;
+  return execFileSync('npx', ['tsx', '-e', code], { encoding: 'utf8' }).trim();
+}
+
+async function setToken(page: Page, token: string) {
+  await page.goto('/settings');
+  await page.getByTestId('server-token').fill(token);
+  await page.getByTestId('server-token').press('Tab'); // the input saves on change
+}
+
+async function syncNow(page: Page) {
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'idle', { timeout: 30_000 });
+  await expect(page.getByTestId('sync-pending')).toHaveCount(0);
+}
+
+const stored = (page: Page, key: string) => page.evaluate((k) => localStorage.getItem(k), key);
+
+test('tablet A uploads the sample client, B pulls it, B’s offline edit reaches A', async ({ browser }) => {
+  const ctxA = await browser.newContext();
+  const ctxB = await browser.newContext();
+  const a = await ctxA.newPage();
+  const b = await ctxB.newPage();
+
+  await loadSample(a);
+  const countA = await a.getByTestId('device-row').count();
+  expect(countA).toBeGreaterThan(0);
+  const tenantId = JSON.parse((await stored(a, 'assetwalk.tenantId'))!) as string;
+  const siteId = await stored(a, 'assetwalk.siteId');
+  const token = registerTenant(tenantId);
+  await setToken(a, token);
+  await syncNow(a);
+
+  // B: same token, same client and site selected, then a sync brings the devices.
+  await b.goto('/');
+  await b.evaluate(([t, s]) => {
+    localStorage.setItem('assetwalk.tenantId', t!);
+    if (s) localStorage.setItem('assetwalk.siteId', s);
+  }, [JSON.stringify(tenantId), siteId]);
+  await setToken(b, token);
+  await syncNow(b);
+  await b.goto('/devices');
+  await expect(b.getByTestId('device-row')).toHaveCount(countA);
+
+  // B edits offline; the edit waits in the outbox and goes when B is back online.
+  await waitForServiceWorker(b);
+  const url = await openFirstDevice(b);
+  await ctxB.setOffline(true);
+  await b.getByTestId('edit-device').click();
+  await b.getByTestId('field-assignedUser').fill('同步测试');
+  await b.getByTestId('save-device').click();
+  await expect(b.getByTestId('show-assignedUser')).toHaveText('同步测试');
+  await expect(b.getByTestId('sync-pending')).toBeVisible();
+  await ctxB.setOffline(false);
+  await syncNow(b);
+
+  await syncNow(a);
+  await a.goto(new URL(url).pathname);
+  await expect(a.getByTestId('show-assignedUser')).toHaveText('同步测试');
+
+  await ctxA.close();
+  await ctxB.close();
+});
