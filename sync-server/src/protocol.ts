@@ -1,28 +1,17 @@
 /**
- * Sync protocol shapes shared by the push/pull routes, the store and tests.
- *
- * Self-contained on purpose (no imports from src/): the lead moves it to src/lib/sync later so
- * client, server and test doubles use one module.
+ * The server's edge of the sync protocol: zod schemas over the wire format, which lives in
+ * src/lib/sync/wire.ts so that the tablet, the server and the tests share one definition.
  *
  * HLC strings are `TTTTTTTTTTTTTTT-CCCC-NODE` (15-digit wall ms, 4 upper-case hex counter, node
  * id), fixed width, so plain string comparison is clock order with ties broken by node id. This
  * matches src/lib/sync/hlc.ts; mixed-case hex would break that ordering, so it is refused.
  */
 import { z } from 'zod';
+import { HLC_RE, MAX_DRIFT_MS } from '../../src/lib/sync/wire.ts';
 
-/** Bumped when the push/pull wire format changes; the server also accepts the previous one. */
-export const PROTOCOL_VERSION = 1;
-/** Oldest version still served (versions start at 1); older clients get 426. */
-export const MIN_PROTOCOL_VERSION = Math.max(1, PROTOCOL_VERSION - 1);
-/** Timestamps further ahead of the server clock than this are clamped (rule 5). */
-export const MAX_DRIFT_MS = 60_000;
+export * from '../../src/lib/sync/wire.ts';
 
-export const HLC_RE = /^(\d{15})-([0-9A-F]{4})-([A-Za-z0-9_]{1,32})$/;
 export const hlcSchema = z.string().regex(HLC_RE, 'not an HLC timestamp');
-
-/** Tables whose rows are written once and never edited: a second insert is a duplicate. */
-// The tablet's Dexie table names (src/lib/db/schema.ts INSERT_ONLY_TABLES) plus those planned.
-export const INSERT_ONLY_TABLES: ReadonlySet<string> = new Set(['checks', 'labelEvents', 'roomAudits', 'roomAuditScans', 'audits', 'incidentComments', 'readings']);
 
 // No leading underscore: keeps `__proto__` and any server-reserved names out of record data.
 const fieldName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'bad field name');
@@ -65,34 +54,6 @@ export const pullQuerySchema = z.object({
   cursor: z.coerce.number().int().nonnegative().default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(500)
 });
-
-export type RejectReason =
-  | 'insert-only' // upsert/delete/restore on an insert-only table
-  | 'op-not-allowed' // insert on an editable table
-  | 'forbidden-site' // record or target site outside the token's sites
-  | 'tenant-mismatch'; // fields.tenantId names another tenant
-
-export type MutationResult =
-  | { mutationId: string; status: 'applied'; serverSeq: number | null; conflicts: number; clamped: boolean }
-  | { mutationId: string; status: 'duplicate' }
-  | { mutationId: string; status: 'rejected'; reason: RejectReason };
-
-export interface PulledRecord {
-  table: string;
-  id: string;
-  data: Record<string, unknown>;
-  clocks: Record<string, string>;
-  /** Tombstone clock; null for a live record. */
-  deletedHlc: string | null;
-  serverSeq: number;
-}
-
-export interface PullPage {
-  rows: PulledRecord[];
-  /** Store it with the rows in one client transaction, then pull again from it. */
-  cursor: number;
-  hasMore: boolean;
-}
 
 /** Moves a timestamp more than MAX_DRIFT_MS ahead of `now` back to `now + MAX_DRIFT_MS`. */
 export function clampHlc(hlc: string, now: number): string {

@@ -10,41 +10,10 @@
  * engine tests run against the real server, so a drift fails there).
  */
 
-/** Must equal sync-server PROTOCOL_VERSION (the server also serves the previous one). */
-export const PROTOCOL_VERSION = 1;
-export const PROTOCOL_HEADER = 'X-AssetWalk-Protocol';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION, type MutationResult, type PullPage, type WireMutation } from './wire';
 
-export interface WireMutation {
-  mutationId: string;
-  clientId: string;
-  clientSeq: number;
-  table: string;
-  recordId: string;
-  op: 'upsert' | 'delete' | 'insert' | 'restore';
-  fields: Record<string, unknown>;
-  hlc: string;
-  base?: Record<string, string>;
-}
-
-export type MutationResult =
-  | { mutationId: string; status: 'applied'; serverSeq: number | null; conflicts: number; clamped: boolean }
-  | { mutationId: string; status: 'duplicate' }
-  | { mutationId: string; status: 'rejected'; reason: string };
-
-export interface PulledRecord {
-  table: string;
-  id: string;
-  data: Record<string, unknown>;
-  clocks: Record<string, string>;
-  deletedHlc: string | null;
-  serverSeq: number;
-}
-
-export interface PullPage {
-  rows: PulledRecord[];
-  cursor: number;
-  hasMore: boolean;
-}
+export { PROTOCOL_HEADER, PROTOCOL_VERSION };
+export type { MutationResult, PulledRecord, PullPage, WireMutation } from './wire';
 
 /** What a request came back as, plus the clock sample (local send/receive time, server time). */
 export type Reply<T> =

@@ -1,0 +1,66 @@
+/**
+ * The sync wire format, shared by the tablet (src/lib/sync/transport.ts) and the server
+ * (sync-server/src/protocol.ts adds the zod schemas that validate it at the edge). Types and
+ * constants only: no zod here, so the client bundle stays small.
+ *
+ * HLC strings are `TTTTTTTTTTTTTTT-CCCC-NODE` (src/lib/sync/hlc.ts): fixed width, so string
+ * order is clock order with ties broken by node id.
+ */
+/** Bumped when the push/pull wire format changes; the server also accepts the previous one. */
+export const PROTOCOL_VERSION = 1;
+/** Oldest version still served (versions start at 1); older clients get 426. */
+export const MIN_PROTOCOL_VERSION = Math.max(1, PROTOCOL_VERSION - 1);
+/** Timestamps further ahead of the server clock than this are clamped (rule 5). */
+export const MAX_DRIFT_MS = 60_000;
+
+export const HLC_RE = /^(\d{15})-([0-9A-F]{4})-([A-Za-z0-9_]{1,32})$/;
+
+/** The header that carries the client's protocol version. */
+export const PROTOCOL_HEADER = 'X-AssetWalk-Protocol';
+
+/** Tables whose rows are written once and never edited: a second insert is a duplicate. */
+// The tablet's Dexie table names (src/lib/db/schema.ts INSERT_ONLY_TABLES) plus those planned.
+export const INSERT_ONLY_TABLES: ReadonlySet<string> = new Set(['checks', 'labelEvents', 'roomAudits', 'roomAuditScans', 'audits', 'incidentComments', 'readings']);
+
+/** A mutation as the tablet sends it (the server's zod schema fills defaults and checks it). */
+export interface WireMutation {
+  mutationId: string;
+  clientId: string;
+  clientSeq: number;
+  table: string;
+  recordId: string;
+  op: 'upsert' | 'delete' | 'insert' | 'restore';
+  fields: Record<string, unknown>;
+  /** One clock for every field, or one per field. */
+  hlc: string | Record<string, string>;
+  /** The field clocks the edit overwrote: marks an overwrite as sequential, not concurrent. */
+  base?: Record<string, string>;
+}
+
+export type RejectReason =
+  | 'insert-only' // upsert/delete/restore on an insert-only table
+  | 'op-not-allowed' // insert on an editable table
+  | 'forbidden-site' // record or target site outside the token's sites
+  | 'tenant-mismatch'; // fields.tenantId names another tenant
+
+export type MutationResult =
+  | { mutationId: string; status: 'applied'; serverSeq: number | null; conflicts: number; clamped: boolean }
+  | { mutationId: string; status: 'duplicate' }
+  | { mutationId: string; status: 'rejected'; reason: RejectReason };
+
+export interface PulledRecord {
+  table: string;
+  id: string;
+  data: Record<string, unknown>;
+  clocks: Record<string, string>;
+  /** Tombstone clock; null for a live record. */
+  deletedHlc: string | null;
+  serverSeq: number;
+}
+
+export interface PullPage {
+  rows: PulledRecord[];
+  /** Store it with the rows in one client transaction, then pull again from it. */
+  cursor: number;
+  hasMore: boolean;
+}
