@@ -87,3 +87,22 @@ test('a new device takes the next number of this tablet’s block, and its label
   await expect(asset).not.toHaveValue(number);
   await expect(asset).toHaveValue(/^SZYY-1017\d{5}-[0-9A-Z]$/);
 });
+
+test('room labels carry the link to the room’s audit', async ({ page, baseURL }) => {
+  await loadSample(page);
+  await page.goto('/labels');
+  await page.getByTestId('source-rooms').check();
+  const rooms = page.getByTestId('room');
+  await rooms.nth(0).check();
+  await rooms.nth(1).check();
+  const roomId = (await rooms.nth(0).getAttribute('data-room'))!;
+  const roomName = (await page.getByTestId('rooms').locator('li').nth(0).locator('strong').textContent())!; // e.g. 门诊楼 / 1F / 101
+  await page.getByTestId('template').selectOption('L7163');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('print-pdf').click()]);
+  const pdf = new Uint8Array(readFileSync((await download.path())!));
+  expect(pdfPageCount(pdf)).toBe(1);
+  const [first] = renderPages(pdf, 150, { first: 1, last: 1 });
+  expect(decode(crop(first!, labelRect(templateById('L7163')!, 0)), 'qr')).toBe(`${baseURL}/audit/room/${roomId}`);
+  const text = pdfText(pdf);
+  for (const part of roomName.split(' / ')) expect(text).toContain(part);
+});

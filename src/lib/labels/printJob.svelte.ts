@@ -5,18 +5,18 @@
  * unclaimed sheets), builds the PDF or ZPL from the same layout as the preview, and records the
  * print (job id, template) on every label.
  */
-import { contentFingerprint, labelDataForNumber, type LabelData, type TextField } from '$lib/domain/labels/content';
+import { contentFingerprint, labelDataForNumber, labelDataForRoom, type LabelData, type TextField } from '$lib/domain/labels/content';
 import { newJobId, type Calibration } from '$lib/domain/labels/job';
 import type { Candidate, PrintFilter } from '$lib/domain/labels/select';
 import { customTemplate, templateById, withLength, type CustomGrid, type GridProblem, type Symbology, type Template } from '$lib/domain/labels/templates';
-import type { Tenant } from '$lib/domain/org';
+import type { Location, Site, Tenant } from '$lib/domain/org';
 import { fetchFontSource, LabelFonts } from './fonts';
 import { renderLabelsPdf } from './pdf';
 import { layoutPages, jobTexts, type LabelJob, type PageLayout } from './sheet';
 import { renderZpl, type Dpi, type ZplResult } from './zpl';
 import type { LabelRepository } from '$lib/db/labels';
 
-export type Source = 'devices' | 'unclaimed';
+export type Source = 'devices' | 'unclaimed' | 'rooms';
 export type TemplateChoice = { ok: true; template: Template } | { ok: false; problem: GridProblem };
 
 export const A4_GRID: CustomGrid = { page: { w: 210, h: 297 }, rows: 7, cols: 3, label: { w: 63.5, h: 38.1 }, left: 7.2, top: 15.15, pitchX: 66.04, pitchY: 38.1 };
@@ -34,6 +34,9 @@ export class PrintJobState {
   filter = $state<PrintFilter>({ siteId: null, floor: '', withoutLabel: false, changedSinceLastPrint: false });
   candidates = $state<Candidate[]>([]);
   selected = $state<Record<string, boolean>>({});
+  /** Rooms of the client's sites, for room labels (audits); none ticked until chosen. */
+  rooms = $state<{ location: Location; site: Site }[]>([]);
+  roomSelected = $state<Record<string, boolean>>({});
 
   constructor(private readonly repo: LabelRepository) {}
 
@@ -44,6 +47,13 @@ export class PrintJobState {
   });
 
   readonly chosen: Candidate[] = $derived(this.candidates.filter((c) => this.selected[c.device.id]));
+  readonly chosenRooms = $derived(this.rooms.filter((r) => this.roomSelected[r.location.id]));
+
+  /** Room labels link to the audit by a 2-D code: switching to them leaves Code 128. */
+  setSource(s: Source): void {
+    this.source = s;
+    if (s === 'rooms' && this.symbology === 'code128') this.symbology = 'qr';
+  }
 
   /** Picks the template's own defaults for code and lines. */
   useTemplate(id: string): void {
@@ -73,7 +83,7 @@ export class PrintJobState {
   /** The first page as the PDF will lay it out (metrics of the same fonts). */
   async preview(tenant: Tenant | undefined, origin: string): Promise<{ pages: number; first: PageLayout | null }> {
     if (!this.choice.ok) return { pages: 0, first: null };
-    const items = this.source === 'devices' ? this.chosen.map((c) => c.data) : this.placeholders(tenant, origin);
+    const items = this.source === 'devices' ? this.chosen.map((c) => c.data) : this.source === 'rooms' ? this.roomItems(tenant, origin) : this.placeholders(tenant, origin);
     const job = this.job(this.choice.template, items, { dx: 0, dy: 0, sx: 1, sy: 1 });
     const fonts = await LabelFonts.forMeasuring(jobTexts(job), fetchFontSource);
     const pages = layoutPages(job, fonts.measure);
@@ -81,7 +91,12 @@ export class PrintJobState {
   }
 
   /** Label records and content for the job: ensures device labels, or mints unclaimed numbers. */
+  private roomItems(tenant: Tenant | undefined, origin: string): LabelData[] {
+    return this.chosenRooms.map((r) => labelDataForRoom(r.location, { origin, tenant, site: r.site }));
+  }
+
   private async prepare(tenant: Tenant, origin: string): Promise<{ items: LabelData[]; labelIds: string[] }> {
+    if (this.source === 'rooms') return { items: this.roomItems(tenant, origin), labelIds: [] }; // rooms carry no label record
     if (this.source === 'unclaimed') {
       const minted = await this.repo.mintUnclaimed(tenant.id, this.unclaimedCount);
       return { items: minted.map((l) => labelDataForNumber(l.assetNumber, { origin, tenant })), labelIds: minted.map((l) => l.id) };

@@ -34,6 +34,23 @@ export function labelDataForDevice(d: Pick<Device, 'assetNumber' | 'name' | 'mod
   };
 }
 
+/** The link a room label's QR carries: scanned, it starts (or resumes) that room's audit. */
+export function roomUrl(origin: string, locationId: string): string {
+  return `${origin.replace(/\/+$/, '')}/audit/room/${encodeURIComponent(locationId)}`;
+}
+
+/**
+ * A room label for audits. Rooms are not assets: the first line is the room's name rather than a
+ * number, and the 2-D code carries the room link (a Code 128 would only carry the name).
+ */
+export function labelDataForRoom(l: Pick<Location, 'id' | 'building' | 'floor' | 'room'>, c: ContentContext): LabelData {
+  return {
+    assetNumber: locationLabel(l),
+    url: roomUrl(c.origin, l.id),
+    text: { siteRoom: c.site?.name ?? '', phone: c.tenant?.serviceDeskPhone ?? '', company: c.tenant?.name ?? '' }
+  };
+}
+
 /** An unclaimed pre-printed label: the number, and the company's lines only. */
 export function labelDataForNumber(assetNumber: string, c: ContentContext): LabelData {
   return {
