@@ -180,6 +180,15 @@ describe.each(backends)('store on $name', (b) => {
       expect(res.map((r) => (r.status === 'rejected' ? r.reason : r.status))).toEqual(['forbidden-site', 'forbidden-site', 'tenant-mismatch', 'applied']);
     });
 
+    it('lets a token write its own tenant record only', async () => {
+      const res = await store.applyMutations(acme.scope, [
+        mut({ table: 'tenants', recordId: acme.tenant.id, fields: { name: 'ACME Ltd' } }),
+        mut({ table: 'tenants', recordId: 'a-tenant-of-someone-else', fields: { name: 'squatted' } })
+      ]);
+      expect(res.map((r) => (r.status === 'rejected' ? r.reason : r.status))).toEqual(['applied', 'tenant-mismatch']);
+      expect((await store.pull(acme.scope, 0, 100)).rows.filter((r) => r.table === 'tenants').map((r) => r.id)).toEqual([acme.tenant.id]);
+    });
+
     it('refuses mutations from a client the token is not bound to', async () => {
       const scoped = { ...acme.scope, clientId: 'tabA' };
       await expect(store.applyMutations(scoped, [mut({ recordId: 'd1', clientId: 'tabB' })])).rejects.toThrow(ForbiddenError);

@@ -55,10 +55,10 @@ test('tablet A uploads the sample client, B pulls it, B’s offline edit reaches
     localStorage.setItem('assetwalk.tenantId', t!);
     if (s) localStorage.setItem('assetwalk.siteId', s);
   }, [JSON.stringify(tenantId), siteId]);
+  // Pasting the token starts a sync by itself: no button pressed.
   await setToken(b, token);
-  await syncNow(b);
   await b.goto('/devices');
-  await expect(b.getByTestId('device-row')).toHaveCount(countA);
+  await expect(b.getByTestId('device-row')).toHaveCount(countA, { timeout: 30_000 });
 
   // B edits offline; the edit waits in the outbox and goes when B is back online.
   await waitForServiceWorker(b);

@@ -32,7 +32,13 @@ describe('Dexie upgrade v1 → v2', () => {
     expect(d?.assetNumber).toBe('CA-000042');
     expect(d?.assignedUser).toBe('李娜');
     expect(d?._macs).toEqual(['00:11:22:33:44:55']);
-    expect(d?.clocks.assignedUser).toBe(`${String(Date.parse('2025-02-01T00:00:00.000Z')).padStart(15, '0')}-0000-upgrade`);
+    expect(d?.clocks.assignedUser).toMatch(new RegExp(`^${String(Date.parse('2025-02-01T00:00:00.000Z')).padStart(15, '0')}-0000-[0-9a-f]{16}$`));
+    // Every v1 row is queued, so the first sync sends what was surveyed before sync existed.
+    const queued = await db.outbox.orderBy('clientSeq').toArray();
+    expect(queued.map((e) => e.table)).toEqual(['tenants', 'sites', 'locations', 'devices']);
+    expect(queued[3]!.fields).toMatchObject({ assignedUser: '李娜', assetNumber: 'CA-000042' });
+    expect(queued[3]!.fields).not.toHaveProperty('_macs');
+    expect(queued[2]!.fields).toMatchObject({ tenantId: 't1' });
     expect((await db.locations.get('l1'))?.tenantId).toBe('t1');
     expect((await db.tenants.get('t1'))?.clocks.name).toBeDefined();
 

@@ -68,12 +68,16 @@ export class AssetWalkDB extends Dexie {
         roomAudits: 'id, locationId, startedAt'
       })
       .upgrade(async (tx) => {
-        // v1 rows carry no clocks: stamp each field with one clock derived from updatedAt, so the
-        // first sync sends them and any later edit wins over them.
-        const node = 'upgrade';
+        // v1 rows carry no clocks: stamp each field with a clock derived from updatedAt, and
+        // queue each row in the outbox, so the first sync sends them and any later edit wins.
+        const node = crypto.randomUUID().replace(/-/g, '').slice(0, 16);
+        let seq = 0;
+        let wall = 0;
+        const outbox: Record<string, unknown>[] = [];
         for (const name of ['tenants', 'sites', 'locations', 'devices'] as const) {
           await tx.table(name).toCollection().modify((row: Record<string, unknown>) => {
             const at = Date.parse(String(row.updatedAt ?? row.createdAt ?? '')) || 0;
+            wall = Math.max(wall, at);
             const hlc = `${String(at).padStart(15, '0')}-0000-${node}`;
             const clocks: Record<string, string> = {};
             for (const k of Object.keys(row)) if (!['id', 'clocks', 'createdAt', 'updatedAt'].includes(k)) clocks[k] = hlc;
@@ -86,6 +90,9 @@ export class AssetWalkDB extends Dexie {
               row._macs = (hw.nics ?? []).map((n) => n.mac ?? '').filter((m) => m !== '');
               row.assetNumber = String(row.assetNumber ?? '').trim().toUpperCase();
             }
+            const fields: Record<string, unknown> = {};
+            for (const k of Object.keys(clocks)) if (!k.startsWith('_')) fields[k] = row[k];
+            outbox.push({ clientSeq: ++seq, mutationId: crypto.randomUUID(), clientId: node, table: name, recordId: row.id, op: 'upsert', fields, hlc });
           });
         }
         // Locations in v1 had no tenant: take it from their site.
@@ -94,6 +101,15 @@ export class AssetWalkDB extends Dexie {
         await tx.table('locations').toCollection().modify((l: { siteId: string; tenantId: string }) => {
           l.tenantId = tenantOf.get(l.siteId) ?? l.tenantId;
         });
+        for (const e of outbox) {
+          if (e.table === 'locations') (e.fields as { tenantId?: string }).tenantId = tenantOf.get(String((e.fields as { siteId?: string }).siteId)) ?? '';
+        }
+        await tx.table('outbox').bulkAdd(outbox);
+        await tx.table('meta').bulkPut([
+          { key: 'nodeId', value: node },
+          { key: 'clientSeq', value: seq },
+          { key: 'hlc', value: { wall, counter: 0, node } }
+        ]);
       });
     this.version(3).stores({ profiles: 'id' });
   }

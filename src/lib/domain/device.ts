@@ -106,3 +106,12 @@ export function warrantyEndsWithin(d: Pick<DeviceFields, 'warrantyEnd'>, days: n
 export function warrantyExpired(d: Pick<DeviceFields, 'warrantyEnd'>, today: string): boolean {
   return d.warrantyEnd !== null && d.warrantyEnd < today;
 }
+
+/** The fields of `edited` that differ from `loaded` (compared by value), for writing only those. */
+export function changedFields(loaded: DeviceFields, edited: DeviceFields): Partial<DeviceFields> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(edited) as (keyof DeviceFields)[]) {
+    if (JSON.stringify(loaded[k]) !== JSON.stringify(edited[k])) out[k] = edited[k];
+  }
+  return out as Partial<DeviceFields>;
+}

@@ -48,6 +48,12 @@ class SyncState {
     return this.#lastSynced.current;
   }
 
+  /** A new token from Settings: stored, and used at once. */
+  setToken(token: string): void {
+    settings.serverToken = token;
+    void this.syncNow();
+  }
+
   /** Runs a sync now (or right after the one running); resolves when it is done. */
   syncNow(): Promise<void> {
     this.#deniedToken = null;
@@ -78,6 +84,7 @@ class SyncState {
     }
     if (!settings.serverToken || settings.serverToken === this.#deniedToken) {
       this.status = 'unauthorized';
+      this.#schedule(INTERVAL_MS); // looks again; a new token also starts a run at once (setToken)
       return;
     }
     this.status = 'syncing';
@@ -89,7 +96,7 @@ class SyncState {
       out = { status: 'error', pulled: 0, pushed: 0, rejected: 0, conflicts: 0, pending: this.pending, message: err instanceof Error ? err.message : String(err) };
     }
     this.pending = out.pending;
-    this.rejected = (await this.#engine.counts()).rejected;
+    this.rejected = await this.#engine.counts().then((c) => c.rejected, () => this.rejected);
     this.message = out.message ?? null;
     if (out.status === 'ok') {
       this.#failures = 0;

@@ -130,10 +130,30 @@ describe('sync engine against the real server', () => {
     await a.org.createSite({ tenantId: other.id, name: 'Elsewhere', address: '' });
     await a.devices.create({ ...newDeviceFields(tenantId, siteId, null), assetNumber: 'AC-000099', name: 'after' });
     const out = await a.sync();
-    expect(out).toMatchObject({ status: 'ok', rejected: 1, pending: 0 });
+    expect(out).toMatchObject({ status: 'ok', rejected: 2, pending: 0 });
     const rejected = await rejectedEntries(a.db);
-    expect(rejected.map((r) => [r.entry.table, r.reason])).toEqual([['sites', 'tenant-mismatch']]);
+    // Neither the other company's record nor its site may be written with this token.
+    expect(rejected.map((r) => [r.entry.table, r.reason])).toEqual([['tenants', 'tenant-mismatch'], ['sites', 'tenant-mismatch']]);
     expect((await server.rows(tenantId)).some((r) => r.data.name === 'after')).toBe(true);
+  });
+
+  it('a record id that belongs to another tenant is isolated and parked, the rest goes through', async () => {
+    const otherTenant = crypto.randomUUID();
+    await server.store.createTenant({ id: otherTenant, name: 'Other' });
+    const other = tablet('tabB', server, (await server.store.createToken({ tenantId: otherTenant, siteIds: '*' })).token);
+    await other.org.createTenant({ name: 'Other', assetPrefix: 'OT', serviceDeskPhone: '' }, otherTenant);
+    await other.org.createSite({ tenantId: otherTenant, name: 'Theirs', address: '' }, 'site-taken-elsewhere');
+    expect(await other.sync()).toMatchObject({ status: 'ok', pending: 0 });
+
+    const a = tablet('tabA', server, token);
+    await seed(a, 2);
+    await a.org.createSite({ tenantId, name: 'Clash', address: '' }, 'site-taken-elsewhere'); // the server answers 403 for the batch
+    await a.devices.create({ ...newDeviceFields(tenantId, siteId, null), assetNumber: 'AC-000077', name: 'behind it' });
+    const out = await a.sync({ pushBatch: 200 });
+    expect(out).toMatchObject({ status: 'ok', rejected: 1, pending: 0 });
+    expect((await rejectedEntries(a.db)).map((r) => r.entry.recordId)).toEqual(['site-taken-elsewhere']);
+    expect((await server.rows(tenantId)).some((r) => r.data.name === 'behind it')).toBe(true);
+    expect((await server.rows(otherTenant)).find((r) => r.id === 'site-taken-elsewhere')?.data.name).toBe('Theirs');
   });
 
   it('a pull interrupted between pages resumes without missing or doubling rows', async () => {

@@ -12,20 +12,22 @@
  *   so one tablet's wrong clock does not run ahead of everyone else's;
  * - a received timestamp more than MAX_DRIFT_MS ahead of our physical time is clamped, not adopted.
  */
+import { HLC_RE, MAX_DRIFT_MS } from './wire';
+
+export { MAX_DRIFT_MS };
+
 export interface HlcState {
   wall: number;
   counter: number;
   node: string;
 }
 
-export const MAX_DRIFT_MS = 60_000;
 const MAX_COUNTER = 0xffff;
 
 export function formatHlc(s: HlcState): string {
   return `${String(s.wall).padStart(15, '0')}-${s.counter.toString(16).toUpperCase().padStart(4, '0')}-${s.node}`;
 }
 
-const HLC_RE = /^(\d{15})-([0-9A-F]{4})-([A-Za-z0-9_]{1,32})$/;
 
 export function parseHlc(s: string): HlcState | null {
   const m = HLC_RE.exec(s);

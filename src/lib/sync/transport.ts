@@ -20,7 +20,7 @@ export type Reply<T> =
   | { kind: 'ok'; body: T; timing: Timing }
   | { kind: 'unauthorized'; status: 401 | 403 }
   | { kind: 'too-large' }
-  | { kind: 'invalid'; status: 400 }
+  | { kind: 'invalid'; status: 400 | 403 }
   | { kind: 'gone' }
   | { kind: 'upgrade' }
   | { kind: 'server'; status: number }
@@ -67,9 +67,16 @@ export function httpTransport(o: HttpTransportOptions): Transport {
       return { kind: 'network', error: err instanceof Error ? err.message : String(err) };
     }
     const receivedAt = wallNow();
-    if (res.status === 401 || res.status === 403) return { kind: 'unauthorized', status: res.status };
+    if (res.status === 401) return { kind: 'unauthorized', status: 401 };
     if (res.status === 413) return { kind: 'too-large' };
-    if (res.status === 400) return { kind: 'invalid', status: 400 };
+    if (res.status === 400 || res.status === 403) {
+      // Only a batch the server read and refused is split to find the bad mutation ('invalid':
+      // a mutation failed validation; 'forbidden': one names another tenant's record). Any other
+      // 400/403 (a missing header, a proxy's page) says nothing about the mutations: retry later.
+      const error = await res.json().then((b: { error?: unknown }) => b?.error, () => undefined);
+      if (error === 'invalid' || (res.status === 403 && error === 'forbidden')) return { kind: 'invalid', status: res.status === 403 ? 403 : 400 };
+      return { kind: 'server', status: res.status };
+    }
     if (res.status === 410) return { kind: 'gone' };
     if (res.status === 426) return { kind: 'upgrade' };
     if (!res.ok) return { kind: 'server', status: res.status };

@@ -98,6 +98,8 @@ function policy(scope: TenantScope, m: Mutation, row: RecordRow | undefined): Re
   if (insertOnly && m.op !== 'insert') return 'insert-only';
   if (!insertOnly && m.op === 'insert') return 'op-not-allowed';
   if ('tenantId' in m.fields && m.fields.tenantId !== scope.tenantId) return 'tenant-mismatch';
+  // The tenant record itself is the token's own: no token may create or edit another tenant's.
+  if (m.table === 'tenants' && m.recordId !== scope.tenantId) return 'tenant-mismatch';
   if (scope.siteIds !== '*') {
     const allowed = scope.siteIds;
     const target = m.table === 'sites' ? m.recordId : m.fields.siteId;
