@@ -41,6 +41,8 @@ export interface ConflictEntry {
   hlc: string;
   winnerHlc: string;
   at: string;
+  /** 'assetNumberClash': a pulled record with this record's asset number was left out (sync/pull.ts). */
+  kind?: 'value' | 'assetNumberClash';
 }
 
 export interface MetaEntry {

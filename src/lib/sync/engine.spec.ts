@@ -156,6 +156,27 @@ describe('sync engine against the real server', () => {
     expect((await server.rows(otherTenant)).find((r) => r.id === 'site-taken-elsewhere')?.data.name).toBe('Theirs');
   });
 
+  it('one asset number given offline to two devices does not stall sync; the clash is recorded', async () => {
+    const a = tablet('tabA', server, token);
+    await seed(a, 1);
+    expect(await a.sync()).toMatchObject({ status: 'ok' });
+    const b = tablet('tabB', server, token);
+    expect(await b.sync()).toMatchObject({ status: 'ok' });
+    const dup = { ...newDeviceFields(tenantId, siteId, null), assetNumber: 'AC-000500' };
+    await a.devices.create({ ...dup, name: 'A’s' });
+    const mine = await b.devices.create({ ...dup, name: 'B’s' });
+    expect(await a.sync()).toMatchObject({ status: 'ok', pending: 0 });
+    expect(await b.sync()).toMatchObject({ status: 'ok', pending: 0 }); // not stuck on the unique index
+    const clash = await b.db.conflicts.where('[table+recordId]').equals(['devices', mine.id]).toArray();
+    expect(clash).toMatchObject([{ kind: 'assetNumberClash', value: 'AC-000500' }]);
+    expect((await b.devices.getByAssetNumber(tenantId, 'AC-000500'))?.name).toBe('B’s');
+    // Later changes still arrive.
+    await a.devices.create({ ...dup, assetNumber: 'AC-000501', name: 'after the clash' });
+    await a.sync();
+    await b.sync();
+    expect((await b.devices.getByAssetNumber(tenantId, 'AC-000501'))?.name).toBe('after the clash');
+  });
+
   it('a pull interrupted between pages resumes without missing or doubling rows', async () => {
     const a = tablet('tabA', server, token);
     await seed(a, 30);

@@ -112,7 +112,10 @@ export async function applyPage(db: AssetWalkDB, page: PullPage, physicalNow: nu
       }
       for (const c of [...Object.values(r.clocks), r.deletedHlc ?? '']) if (c > maxClock) maxClock = c;
     }
-    for (const [t, list] of writes) await (db.table(t) as Table<LocalRow, string>).bulkPut(list);
+    for (const [t, list] of writes) {
+      const keep = UNIQUE_NUMBER.has(t) ? await withoutNumberClashes(db, t, list, lost, recordedAt) : list;
+      await (db.table(t) as Table<LocalRow, string>).bulkPut(keep);
+    }
     if (lost.length > 0) await db.conflicts.bulkAdd(lost);
 
     if (maxClock !== '' && node !== '') {
@@ -125,6 +128,41 @@ export async function applyPage(db: AssetWalkDB, page: PullPage, physicalNow: nu
     if (page.cursor > stored) await db.meta.put({ key: CURSOR_KEY, value: page.cursor });
     return lost.length;
   });
+}
+
+/** Tables with a unique [tenantId+assetNumber] index (src/lib/db/schema.ts). */
+const UNIQUE_NUMBER = new Set(['devices', 'labels']);
+
+/**
+ * Two tablets offline can give one asset number to two devices; the server does not refuse it,
+ * but the tablet's unique index would, failing the page and stalling sync for good. Such a row is
+ * left out of this tablet and recorded as a conflict on the device that holds the number here,
+ * so the clash is visible and the cursor still moves.
+ */
+async function withoutNumberClashes(db: AssetWalkDB, table: string, rows: LocalRow[], lost: ConflictEntry[], at: string): Promise<LocalRow[]> {
+  const keep: LocalRow[] = [];
+  const claimed = new Map<string, string>(); // tenant+number → id, within this page
+  const incoming = new Map(rows.map((r) => [r.id, r]));
+  for (const r of rows) {
+    const tenant = r.tenantId, number = r.assetNumber;
+    if (typeof tenant !== 'string' || typeof number !== 'string' || r.deleted) {
+      keep.push(r);
+      continue;
+    }
+    const k = `${tenant}\u0000${number}`;
+    const holder = (await db.table(table).where('[tenantId+assetNumber]').equals([tenant, number]).first()) as LocalRow | undefined;
+    // A holder that this same page renumbers is no clash: it gives the number up.
+    const holderKeeps = holder && holder.id !== r.id && (incoming.get(holder.id)?.assetNumber ?? number) === number;
+    const inPage = claimed.get(k);
+    const other = holderKeeps ? holder.id : inPage !== undefined && inPage !== r.id ? inPage : undefined;
+    if (other) {
+      lost.push({ kind: 'assetNumberClash', table, recordId: other, field: 'assetNumber', value: number, hlc: r.clocks?.assetNumber ?? '', winnerHlc: r.id, at });
+      continue;
+    }
+    claimed.set(k, r.id);
+    keep.push(r);
+  }
+  return keep;
 }
 
 /** Ack times of our own clocks on these rows (only those can be case (c) of merge.ts). */

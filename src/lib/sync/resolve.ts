@@ -12,7 +12,7 @@ import { syncTables, writeInTx, type WriteContext } from '$lib/db/writer';
 
 export async function useConflictValue(db: AssetWalkDB, ctx: WriteContext, conflictId: number): Promise<boolean> {
   const c = await db.conflicts.get(conflictId);
-  if (!c) return false;
+  if (!c || c.kind === 'assetNumberClash') return false; // nothing to write back: one of the two devices needs a new number
   const table = db.table(c.table) as Table<SyncedRecord, string>;
   return db.transaction('rw', [table, db.conflicts, ...syncTables(db)], async () => {
     const row = await table.get(c.recordId);

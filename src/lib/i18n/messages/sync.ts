@@ -15,6 +15,7 @@ export const sync = defineMessages({
     'sync.conflicts.title': 'Values overwritten by another edit',
     'sync.conflicts.overwritten': '“{value}” ({field}) was overwritten by {node} at {time}',
     'sync.conflicts.use': 'Use this value',
+    'sync.conflicts.clash': 'Another device on the server also has asset number {value}; it stays off this tablet until one of the two is renumbered.',
     'sync.conflicts.dismiss': 'Dismiss',
     'sync.conflicts.restored': 'Value restored; it will sync as a new edit.'
   },
@@ -32,6 +33,7 @@ export const sync = defineMessages({
     'sync.conflicts.title': '被其他修改覆盖的值',
     'sync.conflicts.overwritten': '“{value}”（{field}）已被 {node} 于 {time} 覆盖',
     'sync.conflicts.use': '使用此值',
+    'sync.conflicts.clash': '服务器上另一台设备也使用资产编号 {value}；在其中一台重新编号之前，它不会出现在此平板上。',
     'sync.conflicts.dismiss': '忽略',
     'sync.conflicts.restored': '已恢复该值，将作为新的修改同步。'
   }
