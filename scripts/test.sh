@@ -20,9 +20,9 @@ if [ -z "${PG_URL:-}" ]; then
   echo "PG_URL is not set: the PostgreSQL store tests will be skipped (e.g. PG_URL=postgres://postgres@127.0.0.1:5432/test)."
 fi
 
-mkdir -p test-results
+rm -rf reports && mkdir -p reports
 rc=0
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json || rc=$?
+npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json || rc=$?
 npx vite build --logLevel error >/dev/null
 npx playwright test || rc=$?
 node scripts/test-summary.mjs || true
