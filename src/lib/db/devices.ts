@@ -48,13 +48,6 @@ export class DeviceRepository {
     return row && !row.deleted ? strip(row) : undefined;
   }
 
-  /** Any tenant: a scanned label carries only its number. */
-  async findByAssetNumber(assetNumber: string): Promise<Device | undefined> {
-    const n = normalizeAssetNumber(assetNumber);
-    const row = await this.db.devices.filter((d) => d.assetNumber === n && !d.deleted).first();
-    return row ? strip(row) : undefined;
-  }
-
   async findBySerial(serial: string): Promise<Device[]> {
     const rows = await this.db.devices.where('serial').equalsIgnoreCase(serial.trim()).toArray();
     return rows.filter((r) => !r.deleted).map(strip);

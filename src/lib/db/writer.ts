@@ -64,11 +64,17 @@ async function nextStamp(db: AssetWalkDB, now: number): Promise<{ hlc: string; n
   return { hlc: hlcs[0]!, node, seq: firstSeq };
 }
 
-function same(a: unknown, b: unknown): boolean {
+/** Field values compared by value (nested objects and lists included). */
+export function sameValue(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 const META_FIELDS = new Set(['id', 'clocks', 'createdAt', 'updatedAt', 'deleted']);
+
+/** A field that is stamped, synced and audited: not bookkeeping, not a derived `_index` field. */
+export function isSyncedField(name: string): boolean {
+  return !META_FIELDS.has(name) && !name.startsWith('_');
+}
 
 export interface WriteResult<T> {
   record: T;
@@ -92,7 +98,7 @@ export async function writeInTx<T extends Pick<SyncedRecord, 'id' | 'clocks'>, T
   const existing = (await table.get(id)) as (T & Record<string, unknown>) | undefined;
   if (existing && op === 'insert') throw new Error(`${table.name} ${id} exists and is insert-only`);
   const changed = Object.keys(fields).filter(
-    (k) => !META_FIELDS.has(k) && !k.startsWith('_') && (!existing || !same(existing[k], fields[k]))
+    (k) => isSyncedField(k) && (!existing || !sameValue(existing[k], fields[k]))
   );
   if (existing && changed.length === 0 && op !== 'delete') return { record: existing, changed };
 
@@ -147,7 +153,7 @@ export async function bulkCreateInTx<T extends Pick<SyncedRecord, 'id' | 'clocks
   rows.forEach((fields, i) => {
     const hlc = hlcs[i]!;
     const id = String(fields.id ?? newId());
-    const keys = Object.keys(fields).filter((k) => !META_FIELDS.has(k) && !k.startsWith('_'));
+    const keys = Object.keys(fields).filter(isSyncedField);
     const clocks: Record<string, string> = {};
     for (const k of keys) clocks[k] = hlc;
     let record = { ...pick(fields, keys), id, clocks, createdAt: at, updatedAt: at } as unknown as T;

@@ -57,7 +57,3 @@ export function receive(prev: HlcState, remote: string, physicalNow: number): Hl
   if (counter > MAX_COUNTER) return { wall: wall + 1, counter: 0, node: prev.node };
   return { wall, counter, node: prev.node };
 }
-
-export function compareHlc(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -25,6 +25,7 @@
 import type { ConflictEntry, OutboxEntry } from '$lib/db/types';
 import { parseHlc } from './hlc';
 import type { PulledRecord } from './transport';
+import { isSyncedField, sameValue } from '$lib/db/writer';
 
 export interface LocalRow {
   id: string;
@@ -64,10 +65,8 @@ export interface RowMerge {
   conflicts: ConflictEntry[];
 }
 
-const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
 const nodeOf = (h: string): string => parseHlc(h)?.node ?? '';
 const wallOf = (h: string): number => parseHlc(h)?.wall ?? 0;
-const META = new Set(['id', 'clocks', 'createdAt', 'updatedAt', 'deleted']);
 
 function isoOfClocks(clocks: Record<string, string>, pick: 'min' | 'max'): string {
   const walls = Object.values(clocks).map(wallOf).filter((w) => w > 0);
@@ -93,19 +92,19 @@ export function mergeRow(i: MergeInput): RowMerge {
   let changed = local === undefined;
 
   for (const [field, rc] of Object.entries(remote.clocks)) {
-    if (META.has(field) || field.startsWith('_')) continue; // never let the wire overwrite bookkeeping
+    if (!isSyncedField(field)) continue; // never let the wire overwrite bookkeeping
     const lc = row.clocks[field];
     const rv = remote.data[field];
     const pendingHlc = i.pending?.fields.get(field);
     if (lc === undefined || rc > lc) {
-      if (lc !== undefined && !same(row[field], rv) && nodeOf(lc) !== nodeOf(rc)) {
+      if (lc !== undefined && !sameValue(row[field], rv) && nodeOf(lc) !== nodeOf(rc)) {
         const ack = nodeOf(lc) === i.node ? i.ackAt(lc) : undefined;
         if (pendingHlc === lc || (ack !== undefined && wallOf(rc) < ack)) lose(field, row[field], lc, rc);
       }
       row[field] = rv;
       row.clocks[field] = rc;
       changed = true;
-    } else if (rc < lc && pendingHlc === lc && !same(row[field], rv) && nodeOf(lc) !== nodeOf(rc)) {
+    } else if (rc < lc && pendingHlc === lc && !sameValue(row[field], rv) && nodeOf(lc) !== nodeOf(rc)) {
       // Concurrent only if our edit had not seen the remote value (rc newer than our base).
       const seen = i.pending?.base.get(field);
       if (seen === undefined || rc > seen) lose(field, rv, rc, lc);
@@ -114,7 +113,7 @@ export function mergeRow(i: MergeInput): RowMerge {
   // A field without a clock should not happen (the server stores one per field); keep its value
   // rather than drop it, without letting it overwrite anything local.
   for (const [field, v] of Object.entries(remote.data)) {
-    if (!(field in row) && !META.has(field) && !field.startsWith('_')) {
+    if (!(field in row) && isSyncedField(field)) {
       row[field] = v;
       changed = true;
     }

@@ -11,6 +11,7 @@ import { connect as netConnect, type Socket } from 'node:net';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { RouteDeps, RoutePlugin } from '../app.ts';
+import { bearerScope } from '../auth.ts';
 
 export const printerConfigSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
@@ -98,16 +99,12 @@ export const printPlugin: FastifyPluginAsync<PrintOptions> = async (app, opts) =
   });
 };
 
-const BEARER = /^Bearer ([A-Za-z0-9_-]{1,200})$/;
 
 /** The app's route: printers from deps (once AppOptions carries them) or the PRINTERS variable. */
 export const printRoutes: RoutePlugin = async (app, deps: RouteDeps & { printers?: PrinterConfig[] }) => {
   const printers = deps.printers ?? parsePrinters(process.env.PRINTERS);
   await printPlugin(app, {
     printers,
-    authorize: async (req) => {
-      const m = BEARER.exec(req.headers.authorization ?? '');
-      return m ? (await deps.store.verifyToken(m[1]!, deps.clock.now())) !== null : false;
-    }
+    authorize: async (req) => (await bearerScope(req, deps.store, deps.clock.now())) !== null
   });
 };

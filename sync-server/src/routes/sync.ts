@@ -12,8 +12,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RoutePlugin } from '../app.ts';
 import { MIN_PROTOCOL_VERSION, pullQuerySchema, pushRequestSchema } from '../protocol.ts';
 import { ForbiddenError, type Store, type TokenScope } from '../store/index.ts';
+import { bearerScope } from '../auth.ts';
 
-const BEARER = /^Bearer ([A-Za-z0-9_-]{1,200})$/;
 
 type Gate = { scope: TokenScope } | { status: number; body: { error: string; message: string } };
 
@@ -22,8 +22,7 @@ async function gate(req: FastifyRequest, store: Store, now: number): Promise<Gat
   const version = typeof raw === 'string' && /^\d{1,4}$/.test(raw) ? Number(raw) : NaN;
   if (Number.isNaN(version)) return { status: 400, body: { error: 'bad-request', message: 'X-AssetWalk-Protocol header required' } };
   if (version < MIN_PROTOCOL_VERSION) return { status: 426, body: { error: 'upgrade-required', message: `protocol ${version} is no longer served` } };
-  const m = BEARER.exec(req.headers.authorization ?? '');
-  const scope = m ? await store.verifyToken(m[1]!, now) : null;
+  const scope = await bearerScope(req, store, now);
   if (!scope) return { status: 401, body: { error: 'unauthorized', message: 'missing, expired or revoked token' } };
   return { scope };
 }
