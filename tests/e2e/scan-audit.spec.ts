@@ -67,6 +67,16 @@ test('a room audit: expected, misplaced, unknown and duplicate scans, a reload m
   await expect(page.getByTestId('audit-finished')).toBeVisible();
   await page.goto('/audit');
   await expect(page.locator(`[data-room="${roomId}"] [data-audit-status]`)).toHaveAttribute('data-audit-status', 'ok');
+
+  // The device list shows the audit date, and "audit overdue or never" leaves audited devices out.
+  await page.goto('/devices');
+  await page.getByTestId('device-search').fill(inRoom[0]!.assetNumber);
+  await expect(page.getByTestId('device-row')).toHaveCount(1);
+  await expect(page.getByTestId('device-row').locator('[data-audit-status]')).toHaveAttribute('data-audit-status', 'ok');
+  await page.getByTestId('filter-audit-due').check();
+  await expect(page.getByTestId('device-row')).toHaveCount(0);
+  await page.getByTestId('device-search').fill(inRoom[2]!.assetNumber); // missing in the audit: not audited
+  await expect(page.getByTestId('device-row')).toHaveCount(1);
 });
 
 test('a room label opened by a phone camera goes to that room’s audit', async ({ page }) => {
