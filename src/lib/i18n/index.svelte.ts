@@ -8,10 +8,13 @@ import { scan } from './messages/scan';
 import { isolation } from './messages/isolation';
 import { isolationForms } from './messages/isolationForms';
 import { sync } from './messages/sync';
+import { forms } from './messages/forms';
+import { register } from './messages/register';
+import { shell } from './messages/shell';
 
-const en = { ...common.en, ...devices.en, ...labels.en, ...scan.en, ...isolation.en, ...isolationForms.en, ...sync.en };
+const en = { ...common.en, ...devices.en, ...labels.en, ...scan.en, ...isolation.en, ...isolationForms.en, ...sync.en, ...forms.en, ...register.en, ...shell.en };
 const zh: Record<keyof typeof en, string> = {
-  ...common['zh-CN'], ...devices['zh-CN'], ...labels['zh-CN'], ...scan['zh-CN'], ...isolation['zh-CN'], ...isolationForms['zh-CN'], ...sync['zh-CN']
+  ...common['zh-CN'], ...devices['zh-CN'], ...labels['zh-CN'], ...scan['zh-CN'], ...isolation['zh-CN'], ...isolationForms['zh-CN'], ...sync['zh-CN'], ...forms['zh-CN'], ...register['zh-CN'], ...shell['zh-CN']
 };
 export type MessageKey = keyof typeof en;
 export const catalogues: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zh };
@@ -40,7 +43,7 @@ class I18n {
   }
 
   t(key: MessageKey, params?: Record<string, string | number>): string {
-    return interpolate(catalogues[this.#lang][key] ?? key, params);
+    return interpolate(catalogues[this.#lang][key] ?? key, params, this.#lang);
   }
 }
 

@@ -9,7 +9,7 @@ import { catalogues, type MessageKey } from '$lib/i18n/index.svelte';
 export type Tr = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export function translator(lang: Lang): Tr {
-  return (key, params) => interpolate(catalogues[lang][key] ?? key, params);
+  return (key, params) => interpolate(catalogues[lang][key] ?? key, params, lang);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
