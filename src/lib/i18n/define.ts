@@ -42,12 +42,13 @@ function replacePlurals(template: string, params: Record<string, string | number
     }
     const body = template.slice(start + head[0].length, end);
     const forms = new Map<string, string>();
-    for (const m of body.matchAll(/\s*(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g)) forms.set(m[1], m[2]);
-    const n = Number(params[head[1]]);
+    for (const m of body.matchAll(/\s*(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g)) forms.set(m[1] ?? '', m[2] ?? '');
+    const raw = params[head[1] ?? ''];
+    const n = Number(raw);
     let rules = pluralRules.get(lang);
     if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
     const form = forms.get(`=${n}`) ?? forms.get(Number.isFinite(n) ? rules.select(n) : 'other') ?? forms.get('other') ?? '';
-    out += template.slice(i, start) + form.replace(/#/g, Number.isFinite(n) ? n.toLocaleString(lang) : String(params[head[1]]));
+    out += template.slice(i, start) + form.replace(/#/g, Number.isFinite(n) ? n.toLocaleString(lang) : String(raw));
     i = end + 1;
   }
 }

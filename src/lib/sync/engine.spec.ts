@@ -3,6 +3,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newDeviceFields, type DeviceFields } from '$lib/domain/device';
+import { ProfileRepository } from '$lib/db/profiles';
+import { INSERT_ONLY_TABLES, SYNCED_TABLES } from '$lib/db/schema';
 import { CURSOR_KEY, readCursor } from './pull';
 import { rejectedEntries } from './push';
 import { startServer, tablet, type Tablet, type TestServer } from './testkit';
@@ -197,5 +199,25 @@ describe('sync engine against the real server', () => {
     expect((await b.db.meta.get(CURSOR_KEY))?.value).toBe(32);
     expect(await b.db.conflicts.count()).toBe(0);
     expect(await b.db.outbox.count()).toBe(0);
+  });
+
+  it('rows of a table an older app version did not know arrive after the update', async () => {
+    const a = tablet('tabA', server, token);
+    await seed(a, 2);
+    const profile = { id: 'acme-imd', make: 'ACME', model: 'IMD-1', fc: 3, entries: [{ address: 8, type: 'u16', unit: 'kΩ', meaning: 'insulation' }] };
+    expect((await new ProfileRepository(a.db, a.ctx).save(JSON.stringify(profile))).ok).toBe(true);
+    expect(await a.sync()).toMatchObject({ status: 'ok', pending: 0, rejected: 0 });
+
+    const old = new Set<string>([...SYNCED_TABLES, ...INSERT_ONLY_TABLES].filter((t) => t !== 'profiles'));
+    const b = tablet('tabB', server, token);
+    expect(await b.sync({ knownTables: old })).toMatchObject({ status: 'ok' });
+    expect(await b.db.devices.count()).toBe(2);
+    expect(await b.db.profiles.count()).toBe(0); // the old version cannot store them
+    // The app is updated: the next sync brings the rows it skipped, and nothing is doubled.
+    await b.sync();
+    expect((await b.db.profiles.toArray()).map((p) => p.id)).toEqual(['acme-imd']);
+    expect(await b.db.devices.count()).toBe(2);
+    expect(await b.db.conflicts.count()).toBe(0);
+    expect(await readCursor(b.db)).toBe(Math.max(...(await server.rows(tenantId)).map((r) => r.serverSeq)));
   });
 });

@@ -45,6 +45,8 @@ export interface EngineOptions {
   pullPage?: number;
   /** Test hook: runs after each pull page commits. */
   afterPullPage?: Parameters<typeof pullChanges>[2]['afterPage'];
+  /** Test hook: the tables an older app version knew. */
+  knownTables?: ReadonlySet<string>;
 }
 
 function statusOf(reply: Exclude<Reply<unknown>, { kind: 'ok' }>): { status: SyncStatus; message: string } {
@@ -54,7 +56,7 @@ function statusOf(reply: Exclude<Reply<unknown>, { kind: 'ok' }>): { status: Syn
     case 'upgrade': return { status: 'upgrade', message: 'HTTP 426' };
     case 'server': return { status: 'error', message: `HTTP ${reply.status}` };
     case 'too-large': return { status: 'error', message: 'HTTP 413' };
-    case 'invalid': return { status: 'error', message: 'HTTP 400' };
+    case 'invalid': return { status: 'error', message: `HTTP ${reply.status}` };
     case 'gone': return { status: 'error', message: 'HTTP 410' };
   }
 }
@@ -68,11 +70,10 @@ export class SyncEngine {
     const out: SyncOutcome = { status: 'ok', pulled: 0, pushed: 0, rejected: 0, conflicts: 0, pending: 0 };
 
     const pulled: PullOutcome = await pullChanges(db, this.o.transport, {
-      pageSize: this.o.pullPage, physicalNow: this.o.physicalNow, afterPage: this.o.afterPullPage
+      pageSize: this.o.pullPage, physicalNow: this.o.physicalNow, afterPage: this.o.afterPullPage, knownTables: this.o.knownTables, onTiming: (t) => this.adopt(t)
     });
     out.pulled = pulled.rows;
     out.conflicts = pulled.conflicts;
-    this.adopt(pulled.timing);
     if (pulled.kind === 'stop') return this.finish(out, pulled.reply);
 
     const pushed: PushOutcome = await pushOutbox(db, this.o.transport, this.o.pushBatch);

@@ -44,6 +44,19 @@ describe('mergeRow', () => {
     expect(mergeRow(input(gone, row({ name: 'B' }, { name: h(3, 'b') }), { pending: del })).next?.deleted).toBe(h(9, 'me'));
   });
 
+  it('takes the server\'s clamped clock for our own acknowledged write, but never over a pending edit', () => {
+    // We wrote at wall 9000 (a fast clock); the server stored it under 5000 (clamped).
+    const local: LocalRow = { id: 'd1', name: 'final', clocks: { name: h(9000, 'me', 2) } };
+    const m = mergeRow(input(local, row({ name: 'final' }, { name: h(5000, 'me', 2) })));
+    expect(m.next?.clocks.name).toBe(h(5000, 'me', 2));
+    expect(m.conflicts).toEqual([]);
+    // Another node's older clock still loses to ours.
+    expect(mergeRow(input(local, row({ name: 'x' }, { name: h(5000, 'b') }))).next).toBeNull();
+    // A pending edit of the field keeps its own clock until its reply.
+    const pending = pendingIndex([{ table: 'devices', recordId: 'd1', op: 'upsert', fields: { name: 'final' }, hlc: h(9000, 'me', 2) }]).get(recordKey('devices', 'd1'));
+    expect(mergeRow(input(local, row({ name: 'older' }, { name: h(5000, 'me', 1) }), { pending })).next).toBeNull();
+  });
+
   it('insert-only rows are inserted once and never changed', () => {
     const r = { ...row({ result: 'pass' }, { result: h(3, 'b') }), table: 'checks' };
     const first = mergeRow(input(undefined, r, { insertOnly: true }));

@@ -21,6 +21,11 @@
  *       clock is older than that acknowledgement: its writer cannot have pulled our value
  *       first. A later concurrent overwrite is not detectable from a pulled row (rows carry no
  *       `base`); the server still records it in its own conflicts table.
+ * - a field whose local and remote clocks are both ours, with no edit of it pending, takes the
+ *   server's clock and value even when older: the server stored our write under a clamped clock
+ *   (sync-protocol rule 9) and its copy is the truth both sides must share. Only this node mints
+ *   clocks with its id, and the server keeps one node's writes in order, so this never brings
+ *   back an older write of ours.
  */
 import type { ConflictEntry, OutboxEntry } from '$lib/db/types';
 import { parseHlc } from './hlc';
@@ -104,6 +109,10 @@ export function mergeRow(i: MergeInput): RowMerge {
       row[field] = rv;
       row.clocks[field] = rc;
       changed = true;
+    } else if (rc < lc && pendingHlc === undefined && nodeOf(lc) === i.node && nodeOf(rc) === i.node) {
+      row[field] = rv;
+      row.clocks[field] = rc;
+      changed = true;
     } else if (rc < lc && pendingHlc === lc && !sameValue(row[field], rv) && nodeOf(lc) !== nodeOf(rc)) {
       // Concurrent only if our edit had not seen the remote value (rc newer than our base).
       const seen = i.pending?.base.get(field);
@@ -121,7 +130,8 @@ export function mergeRow(i: MergeInput): RowMerge {
 
   const wasDeleted = row.deleted;
   if (remote.deletedHlc !== null) {
-    if (wasDeleted === undefined || remote.deletedHlc > wasDeleted) row.deleted = remote.deletedHlc;
+    const ownClamped = wasDeleted !== undefined && !i.pending?.deleteHlc && nodeOf(wasDeleted) === i.node && nodeOf(remote.deletedHlc) === i.node;
+    if (wasDeleted === undefined || remote.deletedHlc > wasDeleted || ownClamped) row.deleted = remote.deletedHlc;
     if (wasDeleted === undefined && i.pending) {
       for (const [field, hlc] of i.pending.fields) lose(field, row[field], hlc, remote.deletedHlc);
     }

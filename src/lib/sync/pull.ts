@@ -11,8 +11,11 @@
  * - pulled rows are written straight to their tables: no outbox entry, no audit entry, no
  *   local clock tick, so they are never echoed back as local edits;
  * - derived index fields (devices' `_macs`) are recomputed for every row written;
- * - rows of tables this tablet does not know (a newer client's) are skipped; 410 (cursor older
- *   than tombstone collection) restarts from 0, which is safe because merges are idempotent.
+ * - rows of tables this tablet does not know (a newer client's) are not stored, but the lowest
+ *   server_seq skipped per table is remembered (SKIPPED_KEY) in the page's transaction; once an
+ *   app update knows the table, the pull first moves the cursor back before that seq, so those
+ *   rows arrive (merges are idempotent, so rows pulled again change nothing);
+ * - 410 (cursor older than tombstone collection) restarts from 0, for the same reason safe.
  */
 import type { Table } from 'dexie';
 import { deriveDevice } from '$lib/db/devices';
@@ -24,6 +27,8 @@ import { ackKey } from './push';
 import type { PullPage, Reply, Timing, Transport } from './transport';
 
 export const CURSOR_KEY = 'sync.cursor';
+/** Table → lowest server_seq of a row skipped because this app version did not know the table. */
+export const SKIPPED_KEY = 'sync.skippedTables';
 const HLC_KEY = 'hlc';
 const NODE_KEY = 'nodeId';
 const INSERT_ONLY: ReadonlySet<string> = new Set(INSERT_ONLY_TABLES);
@@ -39,6 +44,11 @@ export interface PullOptions {
   physicalNow: () => number;
   /** Called after each page has committed (tests interrupt the pull here). */
   afterPage?: (page: PullPage) => void | Promise<void>;
+  /** Receives each reply's clock sample before its page is merged, so received clocks are
+   * clamped against server time rather than this tablet's own (rule 5). */
+  onTiming?: (t: Timing) => void;
+  /** The tables this app version stores (tests play an older version with fewer). */
+  knownTables?: ReadonlySet<string>;
 }
 
 export async function readCursor(db: AssetWalkDB): Promise<number> {
@@ -51,6 +61,8 @@ export async function pullChanges(db: AssetWalkDB, transport: Transport, o: Pull
   let conflicts = 0;
   let timing: Timing | null = null;
   let restarted = false;
+  const known = o.knownTables ?? KNOWN;
+  await rewindForNewTables(db, known);
   for (;;) {
     const cursor = await readCursor(db);
     const reply = await transport.pull(cursor, o.pageSize ?? 500);
@@ -61,8 +73,9 @@ export async function pullChanges(db: AssetWalkDB, transport: Transport, o: Pull
     }
     if (reply.kind !== 'ok') return { kind: 'stop', reply, rows, conflicts, timing };
     timing = reply.timing;
+    o.onTiming?.(timing);
     const page = reply.body;
-    conflicts += await applyPage(db, page, o.physicalNow());
+    conflicts += await applyPage(db, page, o.physicalNow(), known);
     rows += page.rows.length;
     await o.afterPage?.(page);
     // `cursor` not moving while hasMore would loop forever on a broken reply.
@@ -71,13 +84,18 @@ export async function pullChanges(db: AssetWalkDB, transport: Transport, o: Pull
 }
 
 /** Merges one page and stores its cursor in one transaction; returns the conflicts recorded. */
-export async function applyPage(db: AssetWalkDB, page: PullPage, physicalNow: number): Promise<number> {
-  const tables = [...KNOWN].map((t) => db.table(t));
+export async function applyPage(db: AssetWalkDB, page: PullPage, physicalNow: number, knownTables: ReadonlySet<string> = KNOWN): Promise<number> {
+  const tables = [...knownTables].map((t) => db.table(t));
   return db.transaction('rw', [...tables, db.conflicts, db.meta, db.outbox], async () => {
-    const [nodeRow, hlcRow, cursorRow] = await db.meta.bulkGet([NODE_KEY, HLC_KEY, CURSOR_KEY]);
+    const [nodeRow, hlcRow, cursorRow, skippedRow] = await db.meta.bulkGet([NODE_KEY, HLC_KEY, CURSOR_KEY, SKIPPED_KEY]);
     const node = typeof nodeRow?.value === 'string' ? nodeRow.value : '';
     const pending = pendingIndex(await db.outbox.toArray());
-    const known = page.rows.filter((r) => KNOWN.has(r.table));
+    const known = page.rows.filter((r) => knownTables.has(r.table));
+    if (known.length < page.rows.length) {
+      const skipped = { ...((skippedRow?.value as Record<string, number> | undefined) ?? {}) };
+      for (const r of page.rows) if (!knownTables.has(r.table)) skipped[r.table] = Math.min(skipped[r.table] ?? Infinity, r.serverSeq);
+      await db.meta.put({ key: SKIPPED_KEY, value: skipped });
+    }
 
     const locals = new Map<string, LocalRow>();
     const byTable = new Map<string, string[]>();
@@ -127,6 +145,21 @@ export async function applyPage(db: AssetWalkDB, page: PullPage, physicalNow: nu
     const stored = typeof cursorRow?.value === 'number' ? cursorRow.value : 0;
     if (page.cursor > stored) await db.meta.put({ key: CURSOR_KEY, value: page.cursor });
     return lost.length;
+  });
+}
+
+/** After an app update: tables skipped before and known now are pulled again from their first skipped row. */
+async function rewindForNewTables(db: AssetWalkDB, known: ReadonlySet<string>): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const skipped = (await db.meta.get(SKIPPED_KEY))?.value as Record<string, number> | undefined;
+    if (!skipped) return;
+    const now = Object.entries(skipped).filter(([t]) => known.has(t));
+    if (now.length === 0) return;
+    const from = Math.min(...now.map(([, seq]) => seq)) - 1;
+    const cursor = await readCursor(db);
+    if (from < cursor) await db.meta.put({ key: CURSOR_KEY, value: Math.max(0, from) });
+    const rest = Object.fromEntries(Object.entries(skipped).filter(([t]) => !known.has(t)));
+    await db.meta.put({ key: SKIPPED_KEY, value: rest });
   });
 }
 

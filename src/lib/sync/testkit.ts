@@ -96,7 +96,7 @@ export function tablet(name: string, server: TestServer, token: string, skewMs =
     wrap: (x) => x,
     engine(extra = {}) {
       const transport = t.wrap(httpTransport({ baseUrl: server.url, token: () => t.token, wallNow: () => Date.now() + t.skewMs }));
-      return new SyncEngine({ db, transport, physicalNow: t.ctx.now, ...extra });
+      return new SyncEngine({ db, transport, physicalNow: t.ctx.now, setClockOffset: (ms) => { t.offsetMs = ms; }, ...extra });
     },
     sync: (extra) => t.engine(extra).sync()
   };

@@ -20,7 +20,7 @@ export type Reply<T> =
   | { kind: 'ok'; body: T; timing: Timing }
   | { kind: 'unauthorized'; status: 401 | 403 }
   | { kind: 'too-large' }
-  | { kind: 'invalid'; status: 400 | 403 }
+  | { kind: 'invalid'; status: number }
   | { kind: 'gone' }
   | { kind: 'upgrade' }
   | { kind: 'server'; status: number }
@@ -69,16 +69,17 @@ export function httpTransport(o: HttpTransportOptions): Transport {
     const receivedAt = wallNow();
     if (res.status === 401) return { kind: 'unauthorized', status: 401 };
     if (res.status === 413) return { kind: 'too-large' };
-    if (res.status === 400 || res.status === 403) {
-      // Only a batch the server read and refused is split to find the bad mutation ('invalid':
-      // a mutation failed validation; 'forbidden': one names another tenant's record). Any other
-      // 400/403 (a missing header, a proxy's page) says nothing about the mutations: retry later.
-      const error = await res.json().then((b: { error?: unknown }) => b?.error, () => undefined);
-      if (error === 'invalid' || (res.status === 403 && error === 'forbidden')) return { kind: 'invalid', status: res.status === 403 ? 403 : 400 };
-      return { kind: 'server', status: res.status };
-    }
     if (res.status === 410) return { kind: 'gone' };
     if (res.status === 426) return { kind: 'upgrade' };
+    if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
+      // Only a batch the server read and refused is split to find the bad mutation: a 4xx whose
+      // body names a mutation, or says a mutation failed validation ('invalid') or names another
+      // tenant's record ('forbidden'). Any other 4xx (a missing header, a proxy's page) says
+      // nothing about the mutations: retry later.
+      const b = await res.json().then((x: { error?: unknown; mutationId?: unknown }) => x, () => undefined);
+      if (typeof b?.mutationId === 'string' || b?.error === 'invalid' || b?.error === 'forbidden') return { kind: 'invalid', status: res.status };
+      return { kind: 'server', status: res.status };
+    }
     if (!res.ok) return { kind: 'server', status: res.status };
     let body: unknown;
     try {

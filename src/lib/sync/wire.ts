@@ -44,7 +44,19 @@ export type RejectReason =
   | 'tenant-mismatch'; // fields.tenantId names another tenant
 
 export type MutationResult =
-  | { mutationId: string; status: 'applied'; serverSeq: number | null; conflicts: number; clamped: boolean }
+  | {
+      mutationId: string;
+      status: 'applied';
+      serverSeq: number | null;
+      conflicts: number;
+      clamped: boolean;
+      /**
+       * When the server stored any field under another clock than the one sent (a clock too far
+       * ahead is clamped, rule 9): every field's stored clock, keyed by field name, plus the op
+       * clock under `''` for a delete or restore. The tablet adopts them.
+       */
+      stored?: Record<string, string>;
+    }
   | { mutationId: string; status: 'duplicate' }
   | { mutationId: string; status: 'rejected'; reason: RejectReason };
 
