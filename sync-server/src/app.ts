@@ -56,6 +56,8 @@ export async function createApp(opts: AppOptions): Promise<FastifyInstance> {
   const headers = headersFor(opts.staticDir ? join(opts.staticDir, 'index.html') : undefined);
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.headers(headers());
+    // Over TLS, tell browsers never to try plain HTTP for this host again (a year).
+    if (opts.https) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     return payload;
   });
 

@@ -15,6 +15,8 @@ export interface Config {
   /** A postgres:// URL or a SQLite file path. */
   database: string;
   databaseKind: 'postgres' | 'sqlite';
+  /** DATA_DIR: the SQLite file and the default place for backups. */
+  dataDir: string;
   staticDir: string;
   tls: { certPath: string; keyPath: string } | null;
   logLevel: string;
@@ -34,6 +36,7 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string)
     host: env.HOST || '0.0.0.0',
     database: usePg ? url : join(abs(env.DATA_DIR || './data'), 'assetwalk.sqlite'),
     databaseKind: usePg ? 'postgres' : 'sqlite',
+    dataDir: abs(env.DATA_DIR || './data'),
     staticDir: env.STATIC_DIR ? abs(env.STATIC_DIR) : join(REPO_ROOT, 'build'),
     tls: cert && key ? { certPath: abs(cert), keyPath: abs(key) } : null,
     logLevel: env.LOG_LEVEL || 'warn'

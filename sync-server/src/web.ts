@@ -4,9 +4,11 @@
  * - index.html, sw.js, registerSW.js and manifest.webmanifest `no-cache`, so a deploy reaches
  *   tablets on their next online start;
  * - any other GET/HEAD outside /api that asks for HTML gets index.html (SPA deep links);
+ * - no dotfiles, and no path through a symbolic link: a link dropped into the static folder
+ *   (by a careless deploy or an attacker with write access there) never exposes files outside it;
  * - anything else, and every unknown /api path, is a JSON 404.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -27,6 +29,21 @@ function wantsHtml(req: FastifyRequest): boolean {
 
 const isApi = (path: string): boolean => path === '/api' || path.startsWith('/api/');
 
+/** True when `urlPath` under `root` resolves to itself: no component of it is a symbolic link. */
+export function noSymlinks(root: string, urlPath: string): boolean {
+  let full: string;
+  try {
+    full = join(realpathSync(root), decodeURIComponent(urlPath)).replace(/(.)[\\/]+$/, '$1');
+  } catch {
+    return false; // a malformed escape
+  }
+  try {
+    return realpathSync(full) === full;
+  } catch {
+    return true; // missing: the static plugin answers 404
+  }
+}
+
 export async function registerWeb(app: FastifyInstance, staticDir: string | undefined): Promise<void> {
   // Checked per request: a build made while the server runs is picked up without a restart.
   const hasShell = (): boolean => staticDir !== undefined && existsSync(join(staticDir, 'index.html'));
@@ -37,7 +54,8 @@ export async function registerWeb(app: FastifyInstance, staticDir: string | unde
       wildcard: true,
       cacheControl: false,
       serveDotFiles: false,
-      allowedPath: (path) => !isApi(path),
+      dotfiles: 'ignore', // serveDotFiles only filters the start-up glob; this is what refuses /.env at request time
+      allowedPath: (path) => !isApi(path) && noSymlinks(staticDir, path),
       setHeaders: (reply, filePath) => {
         const rel = filePath.slice(staticDir.length).replaceAll('\\', '/');
         reply.header('cache-control', cacheControlFor(rel));
