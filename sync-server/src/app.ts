@@ -8,10 +8,12 @@
  * sync invariants. Scope (tenant, sites, clientId) comes from the bearer token only.
  */
 import { join } from 'node:path';
+import compress from '@fastify/compress';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import { healthRoutes } from './routes/health.ts';
 import { printRoutes } from './routes/print.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { API_LIMIT, RateLimiter, type Limit } from './ratelimit.ts';
 import { headersFor } from './security.ts';
 import type { Store } from './store/index.ts';
 import { VERSION } from './version.ts';
@@ -29,6 +31,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   https?: { cert: Buffer; key: Buffer };
   bodyLimit?: number;
+  /** Requests to /api per client address (RATE_LIMIT_PER_MINUTE); the default suits a team. */
+  apiLimit?: Limit;
 }
 
 /** What every route plugin receives. */
@@ -53,12 +57,26 @@ export async function createApp(opts: AppOptions): Promise<FastifyInstance> {
   // The https variant has a different server type; routes only use the common surface.
   const app = (opts.https ? Fastify({ ...base, https: opts.https }) : Fastify(base)) as unknown as FastifyInstance;
 
+  // gzip/br for replies over 1 KiB when the client asks (a pull page of 4 MiB shrinks a lot).
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
+
   const headers = headersFor(opts.staticDir ? join(opts.staticDir, 'index.html') : undefined);
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.headers(headers());
     // Over TLS, tell browsers never to try plain HTTP for this host again (a year).
     if (opts.https) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     return payload;
+  });
+
+  // Every /api route is rate limited per client address: 429 with Retry-After, before any work.
+  const limiter = new RateLimiter(opts.apiLimit ?? API_LIMIT);
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/')) return;
+    const v = limiter.take(req.ip, opts.clock.now());
+    if (!v.ok) {
+      reply.header('retry-after', String(v.retryAfterS));
+      return reply.code(429).send({ error: 'rate-limited', message: `too many requests; retry in ${v.retryAfterS} s` });
+    }
   });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
