@@ -20,6 +20,8 @@ export interface Config {
   staticDir: string;
   tls: { certPath: string; keyPath: string } | null;
   logLevel: string;
+  /** RATE_LIMIT_PER_MINUTE: /api requests per client address; burst a quarter of it. */
+  apiLimit: { perMinute: number; burst: number };
 }
 
 export function readConfig(env: Record<string, string | undefined>, cwd: string): Config {
@@ -39,8 +41,15 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string)
     dataDir: abs(env.DATA_DIR || './data'),
     staticDir: env.STATIC_DIR ? abs(env.STATIC_DIR) : join(REPO_ROOT, 'build'),
     tls: cert && key ? { certPath: abs(cert), keyPath: abs(key) } : null,
-    logLevel: env.LOG_LEVEL || 'warn'
+    logLevel: env.LOG_LEVEL || 'warn',
+    apiLimit: rateLimit(env.RATE_LIMIT_PER_MINUTE)
   };
+}
+
+function rateLimit(raw: string | undefined): { perMinute: number; burst: number } {
+  const perMinute = Number(raw ?? 1200);
+  if (!Number.isFinite(perMinute) || perMinute < 10) throw new Error(`RATE_LIMIT_PER_MINUTE must be a number of at least 10, got "${raw}"`);
+  return { perMinute, burst: Math.max(10, Math.round(perMinute / 4)) };
 }
 
 export function isLoopback(host: string): boolean {

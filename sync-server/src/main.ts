@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     clock: { now: () => Date.now() },
     staticDir: cfg.staticDir,
     https,
+    apiLimit: cfg.apiLimit,
     logger: { level: cfg.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] }
   });
 

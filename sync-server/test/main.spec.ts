@@ -55,7 +55,9 @@ describe('main', () => {
 describe('readConfig', () => {
   it('defaults to SQLite in ./data and the repository build', () => {
     const c = readConfig({}, '/srv/aw');
-    expect(c).toMatchObject({ port: 8080, host: '0.0.0.0', database: '/srv/aw/data/assetwalk.sqlite', databaseKind: 'sqlite', tls: null });
+    expect(c).toMatchObject({ port: 8080, host: '0.0.0.0', database: '/srv/aw/data/assetwalk.sqlite', databaseKind: 'sqlite', tls: null, apiLimit: { perMinute: 1200, burst: 300 } });
+    expect(readConfig({ RATE_LIMIT_PER_MINUTE: '6000' }, '/').apiLimit).toEqual({ perMinute: 6000, burst: 1500 });
+    expect(() => readConfig({ RATE_LIMIT_PER_MINUTE: 'lots' }, '/')).toThrow(/RATE_LIMIT_PER_MINUTE/);
     expect(c.staticDir).toMatch(/\/build$/);
     expect(displayUrl(c, 8080)).toBe('http://localhost:8080');
   });
