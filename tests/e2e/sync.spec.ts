@@ -79,3 +79,61 @@ test('tablet A uploads the sample client, B pulls it, B’s offline edit reaches
   await ctxA.close();
   await ctxB.close();
 });
+
+test('two tablets edit the same field offline: both end equal, the conflict is shown and can be undone', async ({ browser }) => {
+  const ctxA = await browser.newContext();
+  const ctxB = await browser.newContext();
+  const a = await ctxA.newPage();
+  const b = await ctxB.newPage();
+  await loadSample(a);
+  const tenantId = JSON.parse((await stored(a, 'assetwalk.tenantId'))!) as string;
+  const siteId = await stored(a, 'assetwalk.siteId');
+  const token = registerTenant(tenantId);
+  await setToken(a, token);
+  await syncNow(a);
+  await b.goto('/');
+  await b.evaluate(([t, s]) => {
+    localStorage.setItem('assetwalk.tenantId', t!);
+    if (s) localStorage.setItem('assetwalk.siteId', s);
+  }, [JSON.stringify(tenantId), siteId]);
+  await setToken(b, token);
+  await b.goto('/devices');
+  await expect(b.getByTestId('device-row').first()).toBeVisible({ timeout: 30_000 });
+
+  // Both offline, both change the user of the same device: A first, then B.
+  await waitForServiceWorker(a);
+  await waitForServiceWorker(b);
+  await a.goto('/devices');
+  const path = new URL(await openFirstDevice(a)).pathname;
+  await ctxA.setOffline(true);
+  await ctxB.setOffline(true);
+  for (const [page, value] of [[a, '王工 (A)'], [b, '李工 (B)']] as const) {
+    await page.goto(`${path}/edit`);
+    await page.getByTestId('field-assignedUser').fill(value);
+    await page.getByTestId('save-device').click();
+    await expect(page.getByTestId('show-assignedUser')).toHaveText(value);
+  }
+  await ctxA.setOffline(false);
+  await ctxB.setOffline(false);
+  await syncNow(a);
+  await syncNow(b);
+  await syncNow(a);
+
+  // The later edit won on both tablets; A's value is not lost: it is listed and can be put back.
+  for (const page of [a, b]) {
+    await page.goto(path);
+    await expect(page.getByTestId('show-assignedUser')).toHaveText('李工 (B)');
+  }
+  await a.goto('/conflicts');
+  const line = a.getByTestId('conflicts-line').filter({ hasText: '王工 (A)' });
+  await expect(line).toContainText('李工 (B)');
+  await line.getByTestId('conflicts-restore').click();
+  await syncNow(a);
+  await syncNow(b);
+  for (const page of [a, b]) {
+    await page.goto(path);
+    await expect(page.getByTestId('show-assignedUser')).toHaveText('王工 (A)');
+  }
+  await ctxA.close();
+  await ctxB.close();
+});

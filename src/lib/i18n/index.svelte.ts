@@ -11,10 +11,11 @@ import { sync } from './messages/sync';
 import { forms } from './messages/forms';
 import { register } from './messages/register';
 import { shell } from './messages/shell';
+import { conflicts } from './messages/conflicts';
 
-const en = { ...common.en, ...devices.en, ...labels.en, ...scan.en, ...isolation.en, ...isolationForms.en, ...sync.en, ...forms.en, ...register.en, ...shell.en };
+const en = { ...common.en, ...devices.en, ...labels.en, ...scan.en, ...isolation.en, ...isolationForms.en, ...sync.en, ...forms.en, ...register.en, ...shell.en, ...conflicts.en };
 const zh: Record<keyof typeof en, string> = {
-  ...common['zh-CN'], ...devices['zh-CN'], ...labels['zh-CN'], ...scan['zh-CN'], ...isolation['zh-CN'], ...isolationForms['zh-CN'], ...sync['zh-CN'], ...forms['zh-CN'], ...register['zh-CN'], ...shell['zh-CN']
+  ...common['zh-CN'], ...devices['zh-CN'], ...labels['zh-CN'], ...scan['zh-CN'], ...isolation['zh-CN'], ...isolationForms['zh-CN'], ...sync['zh-CN'], ...forms['zh-CN'], ...register['zh-CN'], ...shell['zh-CN'], ...conflicts['zh-CN']
 };
 export type MessageKey = keyof typeof en;
 export const catalogues: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zh };

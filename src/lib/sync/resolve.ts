@@ -9,6 +9,7 @@ import type { Table } from 'dexie';
 import { deriveDevice } from '$lib/db/devices';
 import type { AssetWalkDB, DeviceRow, SyncedRecord } from '$lib/db/schema';
 import { syncTables, writeInTx, type WriteContext } from '$lib/db/writer';
+import { conflictLines, type ConflictLine } from './conflictView';
 
 export async function useConflictValue(db: AssetWalkDB, ctx: WriteContext, conflictId: number): Promise<boolean> {
   const c = await db.conflicts.get(conflictId);
@@ -26,4 +27,20 @@ export async function useConflictValue(db: AssetWalkDB, ctx: WriteContext, confl
 
 export async function dismissConflict(db: AssetWalkDB, conflictId: number): Promise<void> {
   await db.conflicts.delete(conflictId);
+}
+
+/** Every conflict of one client company as lines to show (records of other clients left out). */
+export async function clientConflicts(db: AssetWalkDB, tenantId: string | null): Promise<ConflictLine[]> {
+  const all = await db.conflicts.toArray();
+  const rows = new Map<string, Record<string, unknown> | undefined>();
+  for (const table of new Set(all.map((c) => c.table))) {
+    const ids = [...new Set(all.filter((c) => c.table === table).map((c) => c.recordId))];
+    const got = (await db.table(table).bulkGet(ids)) as (Record<string, unknown> | undefined)[];
+    ids.forEach((id, k) => rows.set(`${table}\u0000${id}`, got[k]));
+  }
+  const mine = all.filter((c) => {
+    const row = rows.get(`${c.table}\u0000${c.recordId}`);
+    return row === undefined || row.tenantId === tenantId || (c.table === 'tenants' && c.recordId === tenantId);
+  });
+  return conflictLines(mine, rows);
 }
