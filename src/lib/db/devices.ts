@@ -100,6 +100,26 @@ export class DeviceRepository {
     });
   }
 
+  /** Brings a deleted device back, with a clock newer than its tombstone. */
+  async restore(id: string): Promise<void> {
+    const { db } = this;
+    await db.transaction('rw', [db.devices, ...syncTables(db)], async () => {
+      await writeInTx(db, db.devices, id, {}, this.ctx, 'restore');
+    });
+  }
+
+  /** A deleted device, for its page's "deleted — restore" view (get() hides tombstones). */
+  async getDeleted(id: string): Promise<Device | undefined> {
+    const row = await this.db.devices.get(id);
+    return row?.deleted ? strip(row) : undefined;
+  }
+
+  /** Deleted devices of a client company, most recently changed first. */
+  async listDeleted(tenantId: string): Promise<Device[]> {
+    const rows = await this.db.devices.where('tenantId').equals(tenantId).filter((r) => Boolean(r.deleted)).toArray();
+    return rows.sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? '')).map(strip);
+  }
+
   async history(id: string): Promise<AuditEntry[]> {
     const rows = await this.db.audit.where('[table+recordId]').equals(['devices', id]).toArray();
     return rows.reverse();

@@ -1,5 +1,5 @@
 // Stored shapes of the sync machinery (outbox, audit trail, conflicts, meta).
-export type MutationOp = 'upsert' | 'insert' | 'delete';
+export type MutationOp = 'upsert' | 'insert' | 'delete' | 'restore';
 
 /** One local edit waiting for the server's acknowledgement (sync-protocol.md, rule 1). */
 export interface OutboxEntry {

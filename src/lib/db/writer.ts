@@ -100,7 +100,9 @@ export async function writeInTx<T extends Pick<SyncedRecord, 'id' | 'clocks'>, T
   const changed = Object.keys(fields).filter(
     (k) => isSyncedField(k) && (!existing || !sameValue(existing[k], fields[k]))
   );
-  if (existing && changed.length === 0 && op !== 'delete') return { record: existing, changed };
+  if (existing && changed.length === 0 && op !== 'delete' && op !== 'restore') return { record: existing, changed };
+  // Restoring is an explicit operation with its own, newer clock (sync-protocol rule 6).
+  if (op === 'restore' && !existing?.deleted) return { record: existing as T, changed: [] };
 
   const physical = ctx.now();
   const { hlc, node, seq } = await nextStamp(db, physical);
@@ -110,22 +112,26 @@ export async function writeInTx<T extends Pick<SyncedRecord, 'id' | 'clocks'>, T
   const base = existing ?? ({ id, createdAt: at } as unknown as T);
   let record = { ...base, ...pick(fields, changed), clocks, updatedAt: at } as T;
   if (op === 'delete') record = { ...record, deleted: hlc };
+  if (op === 'restore') delete (record as { deleted?: string }).deleted;
   if (derive) record = { ...record, ...derive(record) };
   await table.put(record as unknown as TI);
 
-  const outFields = op === 'delete' ? {} : pick(fields, changed);
+  const outFields = op === 'delete' || op === 'restore' ? {} : pick(fields, changed);
   const entry: OutboxEntry = { clientSeq: seq, mutationId: crypto.randomUUID(), clientId: node, table: table.name, recordId: id, op, fields: outFields, hlc };
   // The clocks this edit overwrote: lets the server tell "I saw your value and changed it"
   // (no conflict) from a concurrent edit (the overwritten value is kept as a loser).
   if (existing && op === 'upsert') entry.base = baseClocks(existing.clocks, changed);
+  // A delete carries every clock it saw, so the server can tell which edits it overwrote unseen.
+  if (existing && op === 'delete') entry.base = { ...existing.clocks };
   await db.outbox.add(entry);
   // A new record gets one "created" entry rather than one per field: the history stays readable.
-  const auditFields = op === 'delete' ? ['deleted'] : existing ? changed : ['created'];
+  const lifecycle = op === 'delete' || op === 'restore';
+  const auditFields = op === 'delete' ? ['deleted'] : op === 'restore' ? ['restored'] : existing ? changed : ['created'];
   await db.audit.bulkAdd(
     auditFields.map((field) => ({
       table: table.name, recordId: id, field,
-      from: existing && op !== 'delete' ? existing[field] ?? null : null,
-      to: op === 'delete' ? hlc : existing ? fields[field] ?? null : null,
+      from: existing && !lifecycle ? existing[field] ?? null : null,
+      to: lifecycle ? hlc : existing ? fields[field] ?? null : null,
       actor: ctx.actor, at, hlc
     }))
   );

@@ -10,7 +10,8 @@
  * - a tombstone wins over edits: once the server says deleted, the row stays deleted locally
  *   and pending local edits to it are kept as conflicts (reason: tombstone). A local delete
  *   still waiting in the outbox keeps the row deleted although the server says live. A live
- *   server row for a local tombstone that is no longer pending is a server-side restore;
+ *   server row for a local tombstone that is no longer pending is a server-side restore; a
+ *   local restore still in the outbox, newer than the server's tombstone, keeps the row live;
  * - insert-only tables: a row is inserted when absent and never changed afterwards;
  * - losers (rule 9) are recorded when the overwrite was concurrent, i.e. one side had not
  *   seen the other's value:
@@ -49,6 +50,8 @@ export interface Pending {
   /** Field → the clock the oldest pending edit overwrote (what we had seen); absent when unknown. */
   base: Map<string, string>;
   deleteHlc: string | null;
+  /** Newest pending restore: the record stays live here when it is newer than the tombstone. */
+  restoreHlc: string | null;
 }
 
 export interface MergeInput {
@@ -129,7 +132,11 @@ export function mergeRow(i: MergeInput): RowMerge {
   }
 
   const wasDeleted = row.deleted;
-  if (remote.deletedHlc !== null) {
+  const restore = i.pending?.restoreHlc ?? null;
+  const restoredHere = restore !== null && remote.deletedHlc !== null && restore > remote.deletedHlc && restore > (i.pending?.deleteHlc ?? '');
+  if (restoredHere) {
+    // Our restore is newer than the tombstone: the server will take it (liveness is last-writer-wins).
+  } else if (remote.deletedHlc !== null) {
     const ownClamped = wasDeleted !== undefined && !i.pending?.deleteHlc && nodeOf(wasDeleted) === i.node && nodeOf(remote.deletedHlc) === i.node;
     if (wasDeleted === undefined || remote.deletedHlc > wasDeleted || ownClamped) row.deleted = remote.deletedHlc;
     if (wasDeleted === undefined && i.pending) {
@@ -154,8 +161,9 @@ export function pendingIndex(entries: readonly Pick<OutboxEntry, 'table' | 'reco
   for (const e of entries) {
     const key = recordKey(e.table, e.recordId);
     let p = out.get(key);
-    if (!p) out.set(key, (p = { fields: new Map(), base: new Map(), deleteHlc: null }));
+    if (!p) out.set(key, (p = { fields: new Map(), base: new Map(), deleteHlc: null, restoreHlc: null }));
     if (e.op === 'delete') p.deleteHlc = p.deleteHlc !== null && p.deleteHlc > e.hlc ? p.deleteHlc : e.hlc;
+    if (e.op === 'restore') p.restoreHlc = p.restoreHlc !== null && p.restoreHlc > e.hlc ? p.restoreHlc : e.hlc;
     for (const f of Object.keys(e.fields)) {
       const cur = p.fields.get(f);
       const seen = e.base?.[f];
