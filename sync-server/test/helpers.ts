@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { afterEach, beforeEach } from 'vitest';
 import { openStore, type Store } from '../src/store/index.ts';
 import type { MutationInput, Mutation } from '../src/protocol.ts';
 import { mutationSchema } from '../src/protocol.ts';
@@ -121,4 +122,23 @@ export async function seedTenant(store: Store, name = 'ACME') {
   const tenant = await store.createTenant({ name });
   const site = await store.createSite({ tenantId: tenant.id, name: `${name} HQ` });
   return { tenant, site, scope: { tenantId: tenant.id, siteIds: '*' as const } };
+}
+
+/**
+ * A migrated store with one tenant (ACME, one site) for each test of a `describe.each(backends)`
+ * block; read the fields inside tests only.
+ */
+export function storeFixture(b: Backend) {
+  const f = {} as { o: Opened; store: Store; acme: Awaited<ReturnType<typeof seedTenant>> };
+  beforeEach(async () => {
+    if (b.skip) return;
+    f.o = await b.open();
+    f.store = f.o.store;
+    await f.store.migrate();
+    f.acme = await seedTenant(f.store);
+  });
+  afterEach(async () => {
+    if (!b.skip) await f.o.cleanup();
+  });
+  return f;
 }

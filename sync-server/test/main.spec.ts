@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { displayUrl, LAN_HTTPS_HINT, readConfig } from '../src/config.ts';
+import { loadMigrations } from '../src/store/migrate.ts';
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const dirs: string[] = [];
@@ -41,7 +42,7 @@ describe('main', () => {
     expect(s.lines()).toEqual([`AssetWalk is running at ${s.url}`]);
     const port = new URL(s.url).port;
     const health = (await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()) as Record<string, unknown>;
-    expect(health).toMatchObject({ ok: true, store: 'sqlite', schemaVersion: 2 });
+    expect(health).toMatchObject({ ok: true, store: 'sqlite', schemaVersion: loadMigrations('sqlite').length });
     expect(await s.stop()).toBe(0);
   });
 

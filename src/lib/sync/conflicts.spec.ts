@@ -20,6 +20,7 @@ beforeEach(async () => {
   const token = (await server.store.createToken({ tenantId, siteIds: '*' })).token;
   // A's clock runs 5 s slow: on the same field B's later edit has the higher HLC.
   a = tablet('tabA', server, token, -5_000);
+  a.adoptOffset = false; // stays slow unless a test corrects it
   b = tablet('tabB', server, token);
   await a.org.createTenant({ name: 'ACME', assetPrefix: 'AC', serviceDeskPhone: '' }, tenantId);
   const site = await a.org.createSite({ tenantId, name: 'HQ', address: '' });

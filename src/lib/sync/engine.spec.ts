@@ -143,23 +143,24 @@ describe('sync engine against the real server', () => {
     expect((await server.rows(tenantId)).some((r) => r.data.name === 'after')).toBe(true);
   });
 
-  it('a record id that belongs to another tenant is isolated and parked, the rest goes through', async () => {
+  it('ids are scoped by client company: an id another company uses is simply ours too (rule 10)', async () => {
     const otherTenant = crypto.randomUUID();
     await server.store.createTenant({ id: otherTenant, name: 'Other' });
     const other = tablet('tabB', server, (await server.store.createToken({ tenantId: otherTenant, siteIds: '*' })).token);
     await other.org.createTenant({ name: 'Other', assetPrefix: 'OT', serviceDeskPhone: '' }, otherTenant);
-    await other.org.createSite({ tenantId: otherTenant, name: 'Theirs', address: '' }, 'site-taken-elsewhere');
+    await other.org.createSite({ tenantId: otherTenant, name: 'Theirs', address: '' }, 'site-main');
     expect(await other.sync()).toMatchObject({ status: 'ok', pending: 0 });
 
     const a = tablet('tabA', server, token);
     await seed(a, 2);
-    await a.org.createSite({ tenantId, name: 'Clash', address: '' }, 'site-taken-elsewhere'); // the server answers 403 for the batch
-    await a.devices.create({ ...newDeviceFields(tenantId, siteId, null), assetNumber: 'AC-000077', name: 'behind it' });
-    const out = await a.sync({ pushBatch: 200 });
-    expect(out).toMatchObject({ status: 'ok', rejected: 1, pending: 0 });
-    expect((await rejectedEntries(a.db)).map((r) => r.entry.recordId)).toEqual(['site-taken-elsewhere']);
-    expect((await server.rows(tenantId)).some((r) => r.data.name === 'behind it')).toBe(true);
-    expect((await server.rows(otherTenant)).find((r) => r.id === 'site-taken-elsewhere')?.data.name).toBe('Theirs');
+    await a.org.createSite({ tenantId, name: 'Ours', address: '' }, 'site-main');
+    expect(await a.sync({ pushBatch: 200 })).toMatchObject({ status: 'ok', rejected: 0, pending: 0 });
+    expect((await server.rows(tenantId)).find((r) => r.id === 'site-main')?.data.name).toBe('Ours');
+    expect((await server.rows(otherTenant)).find((r) => r.id === 'site-main')?.data.name).toBe('Theirs');
+    // Neither pull crosses over.
+    expect(await other.sync()).toMatchObject({ status: 'ok' });
+    expect((await other.db.sites.get('site-main'))?.name).toBe('Theirs');
+    expect(await other.db.devices.count()).toBe(0);
   });
 
   it('one asset number given offline to two devices does not stall sync; the clash is recorded', async () => {

@@ -61,7 +61,15 @@ describe('mergeRow', () => {
     const r = { ...row({ result: 'pass' }, { result: h(3, 'b') }), table: 'checks' };
     const first = mergeRow(input(undefined, r, { insertOnly: true }));
     expect(first.next).toMatchObject({ id: 'd1', result: 'pass' });
-    expect(mergeRow(input(first.next!, { ...r, data: { result: 'fail' } }, { insertOnly: true })).next).toBeNull();
+    expect(mergeRow(input(first.next!, r, { insertOnly: true })).next).toBeNull();
+  });
+
+  it('an insert-only id pulled with other content: the server\'s row replaces ours, ours is a loser', () => {
+    const r = { ...row({ result: 'pass', found: 12 }, { result: h(3, 'b'), found: h(3, 'b') }), table: 'roomAudits' };
+    const ours: LocalRow = { id: 'd1', result: 'pass', found: 14, clocks: { result: h(4, 'me'), found: h(4, 'me') } };
+    const m = mergeRow(input(ours, r, { insertOnly: true }));
+    expect(m.next).toMatchObject({ result: 'pass', found: 12 });
+    expect(m.conflicts).toEqual([expect.objectContaining({ table: 'roomAudits', field: 'found', value: 14, hlc: h(4, 'me'), winnerHlc: h(3, 'b') })]);
   });
 
   it('field registers converge whatever order and duplication the versions arrive in (property)', () => {

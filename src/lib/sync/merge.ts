@@ -12,7 +12,9 @@
  *   still waiting in the outbox keeps the row deleted although the server says live. A live
  *   server row for a local tombstone that is no longer pending is a server-side restore; a
  *   local restore still in the outbox, newer than the server's tombstone, keeps the row live;
- * - insert-only tables: a row is inserted when absent and never changed afterwards;
+ * - insert-only tables: a row is inserted when absent; the same id pulled with other content is
+ *   an insert clash (rule 10): the server kept the first row, so it replaces ours here and each
+ *   differing value of ours is recorded as a loser;
  * - losers (rule 9) are recorded when the overwrite was concurrent, i.e. one side had not
  *   seen the other's value:
  *   (a) a remote value beats a local value still in the outbox (the server never had it);
@@ -85,12 +87,21 @@ function isoOfClocks(clocks: Record<string, string>, pick: 'min' | 'max'): strin
 export function mergeRow(i: MergeInput): RowMerge {
   const { local, remote } = i;
   if (i.insertOnly) {
-    if (local) return { next: null, conflicts: [] };
     const next: LocalRow = {
       ...remote.data, id: remote.id, clocks: { ...remote.clocks },
       createdAt: isoOfClocks(remote.clocks, 'min'), updatedAt: isoOfClocks(remote.clocks, 'max')
     };
-    return { next, conflicts: [] };
+    if (!local) return { next, conflicts: [] };
+    // Two inserts of one id with different content (two tablets closing the same room audit):
+    // the server keeps the first; ours becomes a visible loser, never silently kept or dropped.
+    const fields = new Set([...Object.keys(local), ...Object.keys(remote.data)].filter(isSyncedField));
+    const differ = [...fields].filter((f) => !sameValue(local[f] ?? null, remote.data[f] ?? null));
+    if (differ.length === 0) return { next: null, conflicts: [] };
+    const conflicts = differ.map((field) => ({
+      table: remote.table, recordId: remote.id, field, value: local[field] ?? null,
+      hlc: local.clocks?.[field] ?? '', winnerHlc: remote.clocks[field] ?? '', at: i.recordedAt
+    }));
+    return { next, conflicts };
   }
 
   const row: LocalRow = local ? { ...local, clocks: { ...local.clocks } } : { id: remote.id, clocks: {} };

@@ -80,6 +80,8 @@ export interface Tablet {
   /** Added to this tablet's physical clock (a tablet whose clock runs slow or fast). */
   skewMs: number;
   offsetMs: number;
+  /** Whether sync corrects the skew by the server's clock, as the app does (default true). */
+  adoptOffset: boolean;
   /** Wraps the HTTP transport (drop replies, refuse big batches, …). */
   wrap: (t: Transport) => Transport;
   engine(extra?: Partial<EngineOptions>): SyncEngine;
@@ -89,14 +91,14 @@ export interface Tablet {
 export function tablet(name: string, server: TestServer, token: string, skewMs = 0): Tablet {
   const db = new AssetWalkDB(`${name}-${crypto.randomUUID()}`);
   const t: Tablet = {
-    name, db, token, skewMs, offsetMs: 0,
+    name, db, token, skewMs, offsetMs: 0, adoptOffset: true,
     ctx: { actor: name, now: () => Date.now() + t.skewMs + t.offsetMs },
     devices: undefined as unknown as DeviceRepository,
     org: undefined as unknown as OrgRepository,
     wrap: (x) => x,
     engine(extra = {}) {
       const transport = t.wrap(httpTransport({ baseUrl: server.url, token: () => t.token, wallNow: () => Date.now() + t.skewMs }));
-      return new SyncEngine({ db, transport, physicalNow: t.ctx.now, setClockOffset: (ms) => { t.offsetMs = ms; }, ...extra });
+      return new SyncEngine({ db, transport, physicalNow: t.ctx.now, setClockOffset: (ms) => { if (t.adoptOffset) t.offsetMs = ms; }, ...extra });
     },
     sync: (extra) => t.engine(extra).sync()
   };

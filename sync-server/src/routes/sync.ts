@@ -3,9 +3,12 @@
  * - scope comes from the bearer token alone; 401 changes nothing, so the outbox stays intact;
  * - `X-AssetWalk-Protocol` is required; the current and the previous version are served,
  *   older ones get 426 (update the service worker);
- * - a malformed body is 400 and nothing of the batch is applied; over the body limit is 413;
- * - a batch touching another tenant's record, or sent with a clientId the token is not bound
- *   to, is 403 and nothing of it is applied;
+ * - a malformed body is 400 and nothing of the batch is applied; over the body limit is 413; an
+ *   issue inside a mutation names its `mutationId` and the field path (protocol.ts limits);
+ * - ids are per tenant, so another tenant's id is simply a new record of ours (rule 10); a batch
+ *   sent with a clientId the token is not bound to is 403 and nothing of it is applied;
+ * - pull pages are bounded in rows and bytes; rows the server cannot serve are skipped, logged
+ *   and named in `skipped`, never a 500 for the whole page;
  * - replies carry `serverTime` so the client can measure its clock offset (rule 5).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -14,6 +17,13 @@ import { MIN_PROTOCOL_VERSION, pullQuerySchema, pushRequestSchema } from '../pro
 import { ForbiddenError, type Store, type TokenScope } from '../store/index.ts';
 import { bearerScope } from '../auth.ts';
 
+/** The mutationId of the mutation an issue path points into, when the body names one. */
+function mutationIdAt(body: unknown, path: readonly PropertyKey[]): string | undefined {
+  if (path[0] !== 'mutations' || typeof path[1] !== 'number') return undefined;
+  const list = (body as { mutations?: unknown } | null)?.mutations;
+  const m = Array.isArray(list) ? (list[path[1]] as { mutationId?: unknown } | undefined) : undefined;
+  return typeof m?.mutationId === 'string' ? m.mutationId : undefined;
+}
 
 type Gate = { scope: TokenScope } | { status: number; body: { error: string; message: string } };
 
@@ -39,7 +49,8 @@ export const syncRoutes: RoutePlugin = async (app, { store, clock }) => {
     if (!('scope' in g)) return refuse(reply, g);
     const parsed = pushRequestSchema.safeParse(req.body);
     if (!parsed.success) {
-      return reply.code(400).send({ error: 'invalid', issues: parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path, message: i.message })) });
+      const issues = parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path, message: i.message, mutationId: mutationIdAt(req.body, i.path) }));
+      return reply.code(400).send({ error: 'invalid', issues });
     }
     try {
       const results = await store.applyMutations(g.scope, parsed.data.mutations, { now });
@@ -59,6 +70,7 @@ export const syncRoutes: RoutePlugin = async (app, { store, clock }) => {
     const q = pullQuerySchema.safeParse(req.query);
     if (!q.success) return reply.code(400).send({ error: 'invalid', issues: q.error.issues.map((i) => ({ path: i.path, message: i.message })) });
     const page = await store.pull(g.scope, q.data.cursor, q.data.limit);
+    if (page.skipped.length > 0) req.log.error({ tenantId: g.scope.tenantId, skipped: page.skipped }, 'pull skipped rows it cannot serve');
     return { ...page, serverTime: now };
   });
 };

@@ -12,7 +12,13 @@
  * - losers (rule 9): an incoming value older than the stored one from another node always
  *   loses visibly. A stored value overwritten by a newer one is a loser only when the writer's
  *   `base` (the clocks it had when editing) shows it had not seen that value; without `base`
- *   the overwrite is taken as sequential, the common case of editing synced data.
+ *   the overwrite is taken as sequential, the common case of editing synced data;
+ * - insert-only rows (rule 10): a second insert of an id with the same content (key order aside)
+ *   is a duplicate; with other content the stored row stays and every differing field of the
+ *   incoming one is a loser (reason `insert-clash`). The unchanged row is returned as `next`, so
+ *   it gets a new server_seq and every tablet pulls the kept version again;
+ * - field names may be Object.prototype names (`constructor`): clocks are read with `own`,
+ *   never through the prototype chain.
  */
 import { hlcNode, type Mutation } from '../protocol.ts';
 
@@ -32,7 +38,7 @@ export interface Loser {
   winnerHlc: string;
   /** Which side lost: the incoming mutation or the value that was stored. */
   side: 'incoming' | 'stored';
-  reason: 'lww' | 'tombstone';
+  reason: 'lww' | 'tombstone' | 'insert-clash';
 }
 
 export interface MergeResult {
@@ -46,6 +52,11 @@ export interface MergeResult {
 /** Field clocks after defaulting a single clock to every field and clamping. */
 export type FieldClocks = Record<string, string>;
 
+/** `o[k]` only when `k` is o's own property: `constructor` of a plain object is not a clock. */
+export function own<T>(o: Readonly<Record<string, T>>, k: string): T | undefined {
+  return Object.hasOwn(o, k) ? o[k] : undefined;
+}
+
 export function opClock(clocks: FieldClocks): string {
   let max = '';
   for (const c of Object.values(clocks)) if (c > max) max = c;
@@ -54,9 +65,33 @@ export function opClock(clocks: FieldClocks): string {
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
+/** JSON with object keys sorted, so equal content compares equal whatever its key order. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const keys = Object.keys(v).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v ?? null);
+}
+
+function insertClash(prev: RecordState, m: Mutation, clocks: FieldClocks, clock: string): MergeResult {
+  const winnerOp = opClock(prev.clocks);
+  const losers: Loser[] = [];
+  for (const field of new Set([...Object.keys(prev.data), ...Object.keys(m.fields)])) {
+    const mine = own(m.fields, field);
+    if (canonical(own(prev.data, field)) === canonical(mine)) continue;
+    losers.push({
+      field, value: mine ?? null, hlc: own(clocks, field) ?? clock, winnerHlc: own(prev.clocks, field) ?? winnerOp, side: 'incoming', reason: 'insert-clash'
+    });
+  }
+  if (losers.length === 0) return { next: null, losers, duplicate: true };
+  return { next: { ...prev }, losers, duplicate: false };
+}
+
 export function merge(prev: RecordState | null, m: Mutation, clocks: FieldClocks, clock: string): MergeResult {
   if (m.op === 'insert') {
-    if (prev) return { next: null, losers: [], duplicate: true };
+    if (prev) return insertClash(prev, m, clocks, clock);
     return { next: { data: { ...m.fields }, clocks, deletedHlc: null, restoredHlc: null }, losers: [], duplicate: false };
   }
   const base = prev ?? { data: {}, clocks: {}, deletedHlc: null, restoredHlc: null };
@@ -66,7 +101,7 @@ export function merge(prev: RecordState | null, m: Mutation, clocks: FieldClocks
   if (life.deletedHlc !== null && m.op !== 'delete') {
     const winnerHlc = life.deletedHlc;
     losers = Object.entries(m.fields).map(([field, value]) => ({
-      field, value, hlc: clocks[field] ?? null, winnerHlc, side: 'incoming' as const, reason: 'tombstone' as const
+      field, value, hlc: own(clocks, field) ?? null, winnerHlc, side: 'incoming' as const, reason: 'tombstone' as const
     }));
   }
   const lifeChanged = life.deletedHlc !== base.deletedHlc || life.restoredHlc !== base.restoredHlc;
@@ -94,9 +129,9 @@ function mergeFields(base: RecordState, m: Mutation, clocks: FieldClocks) {
   const losers: Loser[] = [];
   let changed = false;
   for (const [field, value] of Object.entries(m.fields)) {
-    const inc = clocks[field];
+    const inc = own(clocks, field);
     if (inc === undefined) continue; // the schema guarantees a clock; be defensive anyway
-    const cur = nextClocks[field];
+    const cur = own(nextClocks, field);
     if (cur === undefined || inc > cur) {
       if (cur !== undefined && !same(data[field], value) && concurrent(cur, inc, m.base, field)) {
         losers.push({ field, value: data[field], hlc: cur, winnerHlc: inc, side: 'stored', reason: 'lww' });
@@ -114,5 +149,5 @@ function mergeFields(base: RecordState, m: Mutation, clocks: FieldClocks) {
 /** The stored value lost without its overwriter having seen it. */
 function concurrent(stored: string, incoming: string, base: Record<string, string> | undefined, field: string): boolean {
   if (!base || hlcNode(stored) === hlcNode(incoming)) return false; // unknown, or one node's own history
-  return base[field] !== stored;
+  return own(base, field) !== stored;
 }

@@ -4,18 +4,40 @@
  * files, so both databases run exactly the same sync logic and the same test suite.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { PullPage } from '../protocol.ts';
-import { applyBatch } from './apply.ts';
+import { tooDeep } from '../protocol.ts';
+import { applyBatch, TEAM_TABLES } from './apply.ts';
 import type { Db } from './db.ts';
 import { migrate, schemaVersion } from './migrate.ts';
-import type { Conflict, Store, TenantScope, TokenScope } from './types.ts';
+import type { Conflict, ServerPullPage, Store, TenantScope, TokenScope } from './types.ts';
+
+/** A pull page stops at the row that would take it past this many bytes of data and clocks. */
+export const PULL_PAGE_BYTES = 4 * 1024 * 1024;
+/** Rows nested deeper than this (stored before the edge limits) are not served: they cannot be serialized safely. */
+const SERVE_DEPTH = 64;
+
+type RecordRow = { tbl: string; id: string; data: string; clocks: string; deleted_hlc: string | null; server_seq: number | string };
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
+/** A site-limited token sees team tables and rows of its sites; see apply.ts. */
 function siteFilter(scope: TenantScope): { sql: string; params: string[] } {
   if (scope.siteIds === '*') return { sql: '', params: [] };
-  if (scope.siteIds.length === 0) return { sql: ' AND site_id IS NULL', params: [] };
-  return { sql: ` AND (site_id IS NULL OR site_id IN (${scope.siteIds.map(() => '?').join(', ')}))`, params: [...scope.siteIds] };
+  const team = [...TEAM_TABLES];
+  const teamSql = `tbl IN (${team.map(() => '?').join(', ')})`;
+  if (scope.siteIds.length === 0) return { sql: ` AND ${teamSql}`, params: team };
+  return { sql: ` AND (${teamSql} OR site_id IN (${scope.siteIds.map(() => '?').join(', ')}))`, params: [...team, ...scope.siteIds] };
+}
+
+/** The row as served, or null when its stored JSON cannot be read or safely serialized. */
+function served(r: RecordRow): ServerPullPage['rows'][number] | null {
+  try {
+    const data = JSON.parse(r.data) as Record<string, unknown>;
+    const clocks = JSON.parse(r.clocks) as Record<string, string>;
+    if (tooDeep(data, SERVE_DEPTH) || tooDeep(clocks, 1)) return null;
+    return { table: r.tbl, id: r.id, data, clocks, deletedHlc: r.deleted_hlc, serverSeq: Number(r.server_seq) };
+  } catch {
+    return null;
+  }
 }
 
 export function createSqlStore(db: Db, opts: { schema?: string } = {}): Store {
@@ -85,23 +107,35 @@ export function createSqlStore(db: Db, opts: { schema?: string } = {}): Store {
 
     applyMutations: (scope, mutations, o = {}) => db.transaction((tx) => applyBatch(tx, kind, scope, mutations, o.now ?? Date.now())),
 
-    async pull(scope, cursor, limit): Promise<PullPage> {
+    async pull(scope, cursor, limit): Promise<ServerPullPage> {
       const n = Math.max(1, Math.min(1000, Math.floor(limit)));
       const f = siteFilter(scope);
-      const rows = await db.all<{ tbl: string; id: string; data: string; clocks: string; deleted_hlc: string | null; server_seq: number | string }>(
-        `SELECT tbl, id, data, clocks, deleted_hlc, server_seq FROM records
-         WHERE tenant_id = ? AND server_seq > ?${f.sql} ORDER BY server_seq LIMIT ?`,
+      // Sizes first, so a page of large rows is cut before any of them is read.
+      const size = kind === 'postgres' ? 'octet_length(data) + octet_length(clocks)' : 'length(CAST(data AS BLOB)) + length(CAST(clocks AS BLOB))';
+      const heads = await db.all<{ server_seq: number | string; size: number | string }>(
+        `SELECT server_seq, ${size} AS size FROM records WHERE tenant_id = ? AND server_seq > ?${f.sql} ORDER BY server_seq LIMIT ?`,
         [scope.tenantId, cursor, ...f.params, n + 1]
       );
-      const page = rows.slice(0, n).map((r) => ({
-        table: r.tbl,
-        id: r.id,
-        data: JSON.parse(r.data) as Record<string, unknown>,
-        clocks: JSON.parse(r.clocks) as Record<string, string>,
-        deletedHlc: r.deleted_hlc,
-        serverSeq: Number(r.server_seq)
-      }));
-      return { rows: page, cursor: page.at(-1)?.serverSeq ?? cursor, hasMore: rows.length > n };
+      let take = 0;
+      for (let bytes = 0; take < Math.min(n, heads.length); take++) {
+        bytes += Number(heads[take]!.size);
+        if (take > 0 && bytes > PULL_PAGE_BYTES) break;
+      }
+      if (take === 0) return { rows: [], cursor, hasMore: false, skipped: [] };
+      const last = Number(heads[take - 1]!.server_seq);
+      // Seqs only grow, so no row can appear in (cursor, last] meanwhile; one that moved past it comes later.
+      const rows = await db.all<RecordRow>(
+        `SELECT tbl, id, data, clocks, deleted_hlc, server_seq FROM records
+         WHERE tenant_id = ? AND server_seq > ? AND server_seq <= ?${f.sql} ORDER BY server_seq`,
+        [scope.tenantId, cursor, last, ...f.params]
+      );
+      const page: ServerPullPage = { rows: [], cursor: last, hasMore: heads.length > take, skipped: [] };
+      for (const r of rows) {
+        const row = served(r);
+        if (row) page.rows.push(row);
+        else page.skipped.push({ table: r.tbl, id: r.id, serverSeq: Number(r.server_seq) });
+      }
+      return page;
     },
 
     async conflicts(scope, table, recordId): Promise<Conflict[]> {

@@ -1,5 +1,9 @@
 import type { Mutation, MutationResult, PullPage } from '../protocol.ts';
 
+export interface ServerPullPage extends PullPage {
+  skipped: { table: string; id: string; serverSeq: number }[];
+}
+
 export type StoreKind = 'sqlite' | 'postgres';
 
 /** What a request may touch. Built from the bearer token only, never from the request body. */
@@ -33,7 +37,7 @@ export interface Conflict {
   hlc: string | null;
   winnerHlc: string;
   side: 'incoming' | 'stored';
-  reason: 'lww' | 'tombstone';
+  reason: 'lww' | 'tombstone' | 'insert-clash';
   mutationId: string;
   clientId: string;
   createdAt: number;
@@ -68,8 +72,12 @@ export interface Store {
    * another tenant's record or carries a clientId the scope is not bound to.
    */
   applyMutations(scope: TenantScope, mutations: readonly Mutation[], opts?: { now?: number }): Promise<MutationResult[]>;
-  /** Rows with server_seq > cursor, in server_seq order. */
-  pull(scope: TenantScope, cursor: number, limit: number): Promise<PullPage>;
+  /**
+   * Rows with server_seq > cursor, in server_seq order: at most `limit` rows and about
+   * PULL_PAGE_BYTES (always at least one row). Rows the server cannot serve are left out and
+   * named in `skipped`; the cursor moves past them.
+   */
+  pull(scope: TenantScope, cursor: number, limit: number): Promise<ServerPullPage>;
   conflicts(scope: TenantScope, table: string, recordId: string): Promise<Conflict[]>;
 
   close(): Promise<void>;
