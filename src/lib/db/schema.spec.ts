@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { AssetWalkDB } from './schema';
 import { DeviceRepository } from './devices';
+import { TeamSettingsRepository } from './teamSettings';
 
 describe('Dexie upgrade v1 → v2', () => {
   it('keeps v1 data, stamps clocks, fills indexes and lets the device be edited', async () => {
@@ -27,7 +28,7 @@ describe('Dexie upgrade v1 → v2', () => {
 
     const db = new AssetWalkDB(name);
     await db.open();
-    expect(db.verno).toBe(3); // it opens at the newest version, through every upgrade
+    expect(db.verno).toBe(4); // it opens at the newest version, through every upgrade
     const d = await db.devices.get('d1');
     expect(d?.assetNumber).toBe('CA-000042');
     expect(d?.assignedUser).toBe('李娜');
@@ -68,10 +69,45 @@ describe('Dexie upgrade v2 → v3', () => {
 
     const db = new AssetWalkDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect((await db.panels.get('p1'))?.room).toBe('OR 1');
     expect(await db.outbox.count()).toBe(1);
     expect(await db.profiles.count()).toBe(0);
+    db.close();
+  });
+});
+
+describe('Dexie upgrade v3 → v4', () => {
+  it('keeps v3 data (profiles and the outbox included) and adds the synced teamSettings table', async () => {
+    const name = 'upgrade4-' + crypto.randomUUID();
+    const v3 = new Dexie(name);
+    const v2Stores = {
+      tenants: 'id, name', sites: 'id, tenantId', locations: 'id, tenantId, siteId',
+      devices: 'id, &[tenantId+assetNumber], tenantId, siteId, locationId, serial, *_macs, updatedAt',
+      outbox: 'clientSeq, &mutationId, table', audit: '++id, [table+recordId], at', conflicts: '++id, [table+recordId]', meta: 'key',
+      labels: 'id, &[tenantId+assetNumber], deviceId, state', labelEvents: 'id, labelId, at',
+      panels: 'id, tenantId, siteId, deviceId', checks: 'id, panelId, signedAt', roomAudits: 'id, locationId, startedAt'
+    };
+    v3.version(2).stores(v2Stores);
+    v3.version(3).stores({ profiles: 'id' });
+    await v3.table('profiles').add({ id: 'acme-imd', config: { id: 'acme-imd', make: 'ACME' }, clocks: { config: 'x' }, createdAt: '', updatedAt: '' });
+    await v3.table('labels').add({ id: 'l1', tenantId: 't1', assetNumber: 'CA-000042', deviceId: 'd1', state: 'issued', clocks: {}, createdAt: '', updatedAt: '' });
+    await v3.table('outbox').add({ clientSeq: 7, mutationId: 'm7', clientId: 'c', table: 'profiles', recordId: 'acme-imd', op: 'upsert', fields: {}, hlc: 'x' });
+    await v3.table('meta').put({ key: 'clientSeq', value: 7 });
+    v3.close();
+
+    const db = new AssetWalkDB(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect((await db.profiles.get('acme-imd'))?.config).toEqual({ id: 'acme-imd', make: 'ACME' });
+    expect((await db.labels.where('[tenantId+assetNumber]').equals(['t1', 'CA-000042']).first())?.id).toBe('l1');
+    expect(await db.outbox.count()).toBe(1);
+    expect(await db.teamSettings.count()).toBe(0);
+    // The new table is written through the one write path: the edit is queued after the old ones.
+    const repo = new TeamSettingsRepository(db, { actor: 'x', now: () => Date.UTC(2026, 0, 1) });
+    await repo.setLabelOrigin('t1', 'https://assets.example.cn');
+    const queued = await db.outbox.orderBy('clientSeq').toArray();
+    expect(queued.map((e) => [e.clientSeq, e.table])).toEqual([[7, 'profiles'], [8, 'teamSettings']]);
     db.close();
   });
 });

@@ -7,6 +7,8 @@
  *     and the tables of labels, panels, checks and room audits.
  * v3: `profiles`, the register maps administrators write for insulation monitors the app does
  *     not ship a profile for (team-wide, synced). No data changes shape.
+ * v4: `teamSettings`, settings the whole team shares for a client company (synced), e.g. the
+ *     public address printed in label codes. No data changes shape.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Device } from '$lib/domain/device';
@@ -42,6 +44,7 @@ export class AssetWalkDB extends Dexie {
   checks!: Table<SyncedRecord, string>;
   roomAudits!: Table<SyncedRecord, string>;
   profiles!: Table<SyncedRecord, string>;
+  teamSettings!: Table<SyncedRecord, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -112,10 +115,11 @@ export class AssetWalkDB extends Dexie {
         ]);
       });
     this.version(3).stores({ profiles: 'id' });
+    this.version(4).stores({ teamSettings: 'id' });
   }
 }
 
-export const SYNCED_TABLES = ['tenants', 'sites', 'locations', 'devices', 'labels', 'panels', 'profiles'] as const;
+export const SYNCED_TABLES = ['tenants', 'sites', 'locations', 'devices', 'labels', 'panels', 'profiles', 'teamSettings'] as const;
 export const INSERT_ONLY_TABLES = ['labelEvents', 'checks', 'roomAudits'] as const;
 export type SyncedTableName = (typeof SYNCED_TABLES)[number];
 export type InsertOnlyTableName = (typeof INSERT_ONLY_TABLES)[number];

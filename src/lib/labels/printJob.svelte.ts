@@ -7,7 +7,7 @@
  */
 import { contentFingerprint, labelDataForNumber, labelDataForRoom, type LabelData, type TextField } from '$lib/domain/labels/content';
 import { newJobId, type Calibration } from '$lib/domain/labels/job';
-import type { Candidate, PrintFilter } from '$lib/domain/labels/select';
+import { keepSelection, type Candidate, type PrintFilter } from '$lib/domain/labels/select';
 import { customTemplate, templateById, withLength, type CustomGrid, type GridProblem, type Symbology, type Template } from '$lib/domain/labels/templates';
 import type { Location, Site, Tenant } from '$lib/domain/org';
 import { fetchFontSource, LabelFonts } from './fonts';
@@ -63,11 +63,22 @@ export class PrintJobState {
     this.start = 0;
   }
 
+  #loaded = false;
+  #loads = 0;
+
+  /**
+   * (Re)loads the candidates. The first load ticks every device (or only `preselect`); later
+   * loads (after a print, a filter change, a new address) keep each device's tick as it was, so
+   * a second print takes exactly what is ticked. A device not shown before is ticked only when
+   * every device shown before was ("all" stays all).
+   */
   async load(tenantId: string, origin: string, preselect: string[] = []): Promise<void> {
-    this.candidates = await this.repo.candidates(tenantId, $state.snapshot(this.filter), origin);
-    const sel: Record<string, boolean> = {};
-    for (const c of this.candidates) sel[c.device.id] = preselect.length ? preselect.includes(c.device.id) : true;
-    this.selected = sel;
+    const n = ++this.#loads;
+    const candidates = await this.repo.candidates(tenantId, $state.snapshot(this.filter), origin);
+    if (n !== this.#loads) return; // a newer load is under way; its answer is the one to show
+    this.selected = keepSelection(this.#loaded ? this.candidates : null, this.selected, candidates, preselect);
+    this.candidates = candidates;
+    this.#loaded = true;
   }
 
   private job(t: Template, items: LabelData[], cal: Calibration): LabelJob {
@@ -132,3 +143,4 @@ export class PrintJobState {
     return { ...r, jobId, commit: () => this.record(jobId, t, items, labelIds) };
   }
 }
+

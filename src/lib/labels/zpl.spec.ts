@@ -17,7 +17,7 @@ describe('ZPL', () => {
     const { zpl, labels } = renderZpl({ template: z, symbology: 'qr', fields: ['name'], items: [item] }, measure, { dpi: 203 });
     expect(labels).toBe(1);
     expect(zpl.startsWith('^XA\n^CI28\n^PW400\n^LL200\n')).toBe(true);
-    expect(zpl).toMatch(/\^FO\d+,\d+\^BQN,2,[1-9]\^FH\^FDMA,https:\/\/a\.example\/a\/HD-104200001-I\^FS/);
+    expect(zpl).toMatch(/\^BY2,3,10\^FO\d+,\d+\^BQN,2,[1-9]\^FH\^FDMA,https:\/\/a\.example\/a\/HD-104200001-I\^FS/);
     expect(zpl).toContain('^FDHD-104200001-I^FS');
     expect(zpl).toContain('^FDNurse_5Estation_7E1_5Fa^FS');
     expect(zpl.trimEnd().endsWith('^XZ')).toBe(true);
@@ -33,7 +33,7 @@ describe('ZPL', () => {
     expect(dm).toMatch(/\^BXN,\d+,200\^FH\^FDhttps:\/\/a\.example\/a\/HD-104200001-I\^FS/);
     const c = renderZpl({ template: z, symbology: 'code128', fields: [], items: [item, item], copies: 2 }, measure, { dpi: 203 });
     expect(c.labels).toBe(4);
-    expect(c.zpl).toMatch(/\^BY[1-9],3,\d+\^BCN,\d+,N,N,N\^FH\^FDHD-104200001-I\^FS/);
+    expect(c.zpl).toMatch(/\^BY[1-9],3,\d+\^FO\d+,\d+\^BCN,\d+,N,N,N,A\^FH\^FDHD-104200001-I\^FS/);
     expect(c.zpl.match(/\^PQ2/g)).toHaveLength(2);
   });
 

@@ -1,7 +1,9 @@
 /**
  * ZPL II for Zebra printers, one format (^XA … ^XZ) per label, laid out by the same
  * layoutLabel() boxes as the PDF, converted to dots at 203 or 300 dpi. QR ^BQ (model 2, ECC M),
- * DataMatrix ^BX (ECC 200), Code 128 ^BC; module sizes are whole dots, never below one.
+ * DataMatrix ^BX (ECC 200), Code 128 ^BC (automatic subsets); module sizes are whole dots,
+ * never below one, and each symbol is centred in its box. ^BY is set before every bar code,
+ * since it carries over from one format to the next.
  * Field data is hex-escaped (^FH) so "^", "~" and "_" in names cannot break the format, and
  * ^CI28 makes it UTF-8. Non-Latin text needs a printer-resident font (`cjkFont`, e.g.
  * "E:SIMSUN.TTF"); without one such lines are left out and reported in `warnings`.
@@ -27,6 +29,9 @@ export interface ZplResult {
   warnings: string[];
 }
 
+/** The ^BY bar-code height set before every ^BQ: the symbol prints this many dots below ^FO. */
+export const BQ_SHIFT = 10;
+
 export function dotsPerMm(dpi: Dpi): number {
   return dpi / 25.4;
 }
@@ -46,14 +51,34 @@ function labelZpl(t: Template, job: LabelJob, index: number, measure: Measure, o
   const out = ['^XA', '^CI28', `^PW${Math.round(t.label.w * k)}`, `^LL${Math.round(t.label.h * k)}`, '^LH0,0'];
   const code = placed.layout.code;
   if (code) {
-    const m = Math.max(1, Math.floor(code.moduleW * c.sx * k));
     const text = payload(job.symbology, data);
-    const at = `^FO${X(code.originX)},${Y(code.originY)}`;
-    if (job.symbology === 'qr') out.push(`${at}^BQN,2,${Math.min(10, m)}^FH^FDMA,${escapeFd(text)}^FS`);
-    else if (job.symbology === 'datamatrix') out.push(`${at}^BXN,${m},200^FH^FD${escapeFd(text)}^FS`);
-    else {
+    const { cols, rows } = placed.matrix;
+    // Whole dots per module, never more than the layout's module: the printed symbol is then at
+    // most as big as its box, and centred in it its quiet zones are at least the planned ones.
+    const m = Math.max(1, Math.floor(code.moduleW * c.sx * k));
+    const left = X(code.x);
+    const top = Y(code.y);
+    const boxW = X(code.x + code.w) - left;
+    const boxH = Y(code.y + code.h) - top;
+    if (job.symbology === 'qr') {
+      const mag = Math.min(10, m);
+      const x = left + Math.max(0, Math.floor((boxW - cols * mag) / 2));
+      const y = top + Math.max(0, Math.floor((boxH - rows * mag) / 2));
+      // ^BQ prints its symbol ^BY-height dots below the field origin, and ^BY stays in force
+      // from earlier formats (a Code 128 job's bar height): set it, and start that much higher.
+      out.push(`^BY2,3,${BQ_SHIFT}^FO${x},${Math.max(0, y - BQ_SHIFT)}^BQN,2,${mag}^FH^FDMA,${escapeFd(text)}^FS`);
+    } else if (job.symbology === 'datamatrix') {
+      const x = left + Math.max(0, Math.floor((boxW - cols * m) / 2));
+      const y = top + Math.max(0, Math.floor((boxH - rows * m) / 2));
+      out.push(`^FO${x},${y}^BXN,${m},200^FH^FD${escapeFd(text)}^FS`);
+    } else {
+      const bm = Math.min(10, m);
       const h = Math.max(1, Math.round(code.moduleH * c.sy * k));
-      out.push(`${at}^BY${Math.min(10, m)},3,${h}^BCN,${h},N,N,N^FH^FD${escapeFd(text)}^FS`);
+      const x = left + Math.max(0, Math.floor((boxW - cols * bm) / 2));
+      // Mode A: the printer picks subsets as bwip-js does (subset C for digit runs), so the
+      // symbol has the planned width; in the default mode N it is up to a fifth wider and eats
+      // its quiet zone.
+      out.push(`^BY${bm},3,${h}^FO${x},${top}^BCN,${h},N,N,N,A^FH^FD${escapeFd(text)}^FS`);
     }
   }
   for (const line of placed.layout.texts) {

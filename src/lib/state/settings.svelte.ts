@@ -18,11 +18,18 @@ class Settings {
   get siteId(): string | null { return this.#siteId.current; }
   set siteId(v: string | null) { this.#siteId.current = v; }
 
-  /** The origin label QR codes point at; the LAN address is not what a phone outside sees. */
+  /**
+   * The origin label QR codes point at, as last read on this tablet. The team sets it (synced,
+   * src/lib/db/teamSettings.ts); the labels page keeps this copy so the scanner, which has no
+   * database query at hand, knows the team's links as ours. An older app version stored a
+   * per-tablet value here: it is offered when the team has set none.
+   */
   get labelOrigin(): string {
     return this.#labelOrigin.current || (typeof location !== 'undefined' ? location.origin : '');
   }
   set labelOrigin(v: string) { this.#labelOrigin.current = v.trim().replace(/\/+$/, ''); }
+  /** The stored copy alone ('' when none), without the page's origin as fallback. */
+  get storedLabelOrigin(): string { return this.#labelOrigin.current; }
 
   /** The bearer token the server issued to this tablet (printing, later sync). Kept on this tablet only. */
   get serverToken(): string { return this.#serverToken.current; }

@@ -67,3 +67,34 @@ describe('label layout', () => {
     }
   }
 });
+
+describe('quiet zones and the asset number (every template and code)', () => {
+  // ISO/IEC 18004 (QR): 4 modules; ISO/IEC 16022 (DataMatrix): 1; ISO/IEC 15417 (Code 128): 10.
+  const QUIET = { qr: 4, datamatrix: 1, code128: 10 } as const;
+  const sets = [
+    [{ field: 'assetNumber', text: 'SZYY-104200001-I' }, { field: 'name', text: 'PC' }, { field: 'siteRoom', text: 'A · 3' }, { field: 'company', text: 'X' }, { field: 'phone', text: '1' }],
+    [{ field: 'assetNumber', text: 'HD-000001-A' }, { field: 'name', text: '财务部电脑' }, { field: 'siteRoom', text: '总院 · 住院部 A 栋 / 12 / 1203' }],
+    [{ field: 'assetNumber', text: '门诊楼 / 3F / 301' }, { field: 'siteRoom', text: '总院' }]
+  ];
+  for (const t of TEMPLATES) {
+    for (const s of SYMBOLOGIES) {
+      it(`${t.id} ${s}: the symbol has its full quiet zone inside its box, text outside it; the asset number is the largest text`, () => {
+        const dims = s === 'code128' ? { cols: 167, rows: 1 } : s === 'qr' ? { cols: 29, rows: 29 } : { cols: 24, rows: 24 };
+        for (const lines of sets) {
+          const l = layoutLabel(t.label, s, dims, lines, measure);
+          const c = l.code!;
+          const q = QUIET[s] * c.moduleW - 1e-9;
+          expect(c.originX - c.x, 'left').toBeGreaterThanOrEqual(q);
+          expect(c.x + c.w - (c.originX + dims.cols * c.moduleW), 'right').toBeGreaterThanOrEqual(q);
+          if (s !== 'code128') {
+            expect(c.originY - c.y, 'top').toBeGreaterThanOrEqual(q);
+            expect(c.y + c.h - (c.originY + dims.rows * c.moduleH), 'bottom').toBeGreaterThanOrEqual(q);
+          }
+          const asset = l.texts.find((b) => b.field === 'assetNumber');
+          expect(asset, 'the asset number is printed').toBeDefined();
+          for (const b of l.texts) expect(b.size, `${b.field} "${b.text}" vs "${asset!.text}"`).toBeLessThanOrEqual(asset!.size + 1e-9);
+        }
+      });
+    }
+  }
+});

@@ -66,8 +66,9 @@ export function fitLine(text: string, maxW: number, start: number, min: number, 
   return { text: '', size: min };
 }
 
-function quietModules(s: Symbology): number {
-  return s === 'qr' ? 2 : s === 'datamatrix' ? 1 : 10;
+/** Quiet zones the standards ask for: QR 4 modules (ISO/IEC 18004), DataMatrix 1 (16022), Code 128 10 (15417). */
+export function quietModules(s: Symbology): number {
+  return s === 'qr' ? 4 : s === 'datamatrix' ? 1 : 10;
 }
 
 export function padding(size: Size): number {
@@ -87,10 +88,15 @@ export function layoutText(area: Rect, lines: readonly Line[], measure: Measure)
   const total = sizes.reduce((s, x) => s + x * LINE, 0);
   let y = area.y + Math.max(0, (area.h - total) / 2);
   const out: TextBox[] = [];
+  // The first line (the asset number) is the largest text: no later line is set bigger than it
+  // ended up after fitting its width, however short that line is.
+  let cap = Infinity;
   lines.slice(0, n).forEach((line, i) => {
     const start = sizes[i] ?? base;
     const bold = i === 0;
-    const fit = fitLine(line.text, area.w, start, Math.min(MIN_TEXT_MM, start), measure, bold);
+    const size = Math.min(start, cap);
+    const fit = fitLine(line.text, area.w, size, Math.min(MIN_TEXT_MM, size), measure, bold);
+    if (i === 0) cap = fit.text === '' ? start : fit.size;
     const h = start * LINE;
     if (fit.text !== '') {
       const baseline = y + (h - fit.size * LINE) / 2 + fit.size * BASELINE;

@@ -38,3 +38,20 @@ export function matches(f: PrintFilter, c: Candidate, location: Pick<Location, '
   if (f.changedSinceLastPrint && !changedSincePrint(c.label, c.data)) return false;
   return true;
 }
+
+/**
+ * The ticks for the `next` candidates, given those shown before (null on the first load): the
+ * first load ticks all (or only `preselect`); later loads keep every tick as it was, and tick a
+ * device not shown before only when all shown before were ticked (or none was shown).
+ */
+export function keepSelection(before: readonly Candidate[] | null, selected: Readonly<Record<string, boolean>>, next: readonly Candidate[], preselect: readonly string[] = []): Record<string, boolean> {
+  const allBefore = before !== null && before.every((c) => selected[c.device.id]); // an empty list was "all"
+  const shown = new Set((before ?? []).map((c) => c.device.id));
+  const sel: Record<string, boolean> = {};
+  for (const c of next) {
+    const id = c.device.id;
+    if (before === null) sel[id] = preselect.length ? preselect.includes(id) : true;
+    else sel[id] = shown.has(id) ? selected[id] === true : allBefore;
+  }
+  return sel;
+}
