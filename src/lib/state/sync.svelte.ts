@@ -12,10 +12,13 @@ import { liveQuery, type Subscription } from 'dexie';
 import { db } from '$lib/db/index';
 import { SyncEngine, type SyncOutcome } from '$lib/sync/engine';
 import { httpTransport } from '$lib/sync/transport';
+import { REJECTED_KEY, type RejectedEntry } from '$lib/sync/push';
+import { syncView, type SyncRun, type SyncView } from '$lib/sync/status';
+import { connectivity } from './connectivity.svelte';
 import { Persisted } from './persisted.svelte';
 import { settings } from './settings.svelte';
 
-export type SyncUiStatus = 'idle' | 'syncing' | 'offline' | 'error' | 'unauthorized';
+export type SyncUiStatus = SyncRun;
 
 const INTERVAL_MS = 60_000;
 const DEBOUNCE_MS = 3_000;
@@ -29,6 +32,8 @@ class SyncState {
   /** Edits the server refused (kept in meta, see push.ts). */
   rejected = $state(0);
   message = $state<string | null>(null);
+  /** The message of the last failed run, kept until a run succeeds (shown in words). */
+  lastError = $state<string | null>(null);
   #lastSynced = new Persisted<number | null>('assetwalk.lastSyncedAt', null);
 
   #engine = new SyncEngine({
@@ -46,6 +51,14 @@ class SyncState {
 
   get lastSyncedAt(): number | null {
     return this.#lastSynced.current;
+  }
+
+  /** What the indicator says: one state in words (sync/status.ts has the precedence). */
+  view(formatTime: (ms: number) => string): SyncView {
+    return syncView(
+      { run: this.status, online: connectivity.online, pending: this.pending, refused: this.rejected, lastSyncedAt: this.lastSyncedAt, lastError: this.lastError },
+      formatTime
+    );
   }
 
   /** A new token from Settings: stored, and used at once. */
@@ -98,7 +111,9 @@ class SyncState {
     this.pending = out.pending;
     this.rejected = await this.#engine.counts().then((c) => c.rejected, () => this.rejected);
     this.message = out.message ?? null;
+    if (out.status !== 'ok') this.lastError = out.message ?? out.status;
     if (out.status === 'ok') {
+      this.lastError = null;
       this.#failures = 0;
       this.#lastSynced.current = Date.now();
       this.status = 'idle';
@@ -152,11 +167,18 @@ class SyncState {
       },
       error: () => {}
     });
+    // Refused entries are counted from the start, not only after a run: a tablet without a token
+    // (or offline) must still say that the server refused some of its changes.
+    const refused: Subscription = liveQuery(() => db.meta.get(REJECTED_KEY)).subscribe({
+      next: (row) => (this.rejected = ((row?.value as RejectedEntry[] | undefined) ?? []).length),
+      error: () => {}
+    });
     void this.#request();
     this.#teardown = () => {
       window.removeEventListener('online', online);
       window.removeEventListener('offline', offline);
       sub.unsubscribe();
+      refused.unsubscribe();
       if (debounce) clearTimeout(debounce);
       this.#clearTimer();
     };
