@@ -3,13 +3,16 @@
  *
  * Holds the draft while it is filled in and keeps it in localStorage on every change (a reload, an
  * app update or a flat battery does not lose a half-done check; `restored` says it came back).
- * The verdict shown while filling in is `judgeCheck`, the very computation signing stores.
+ * The verdict shown while filling in is `judgeCheck`, the very computation signing stores; it
+ * includes the worst finding live polling showed (typed values are the technician's own record:
+ * correcting a typo is not a reading, so only polls count toward "worst seen").
  * Signing goes through the repository (insert-only); afterwards the saved draft is cleared.
  */
-import { draftCorrection, judgeCheck, newCheckDraft, ruleLimits, type CheckDraft, type CheckReadings, type Judgement, type SignedCheck, type SignResult } from '$lib/domain/isolation/check';
+import { draftCorrection, judgeCheck, newCheckDraft, observeWorst, ruleLimits, type CheckDraft, type CheckReadings, type Judgement, type SignedCheck, type SignResult } from '$lib/domain/isolation/check';
+import type { RuleResult } from '$lib/domain/isolation/rules';
 import type { Panel } from '$lib/domain/isolation/panel';
 import { clearDraft, loadDraft, saveDraft } from '$lib/ui/drafts';
-import { emptyManualEntry, entryFromReadings, manualReadings, type ManualEntry } from './manual';
+import { emptyManualEntry, entryFromReadings, manualReadings, withTypedBeside, type ManualEntry } from './manual';
 
 export const STEPS = ['identify', 'visual', 'readings', 'test', 'verdict'] as const;
 export type Step = (typeof STEPS)[number];
@@ -130,11 +133,29 @@ export class CheckFlow {
     this.persist();
   }
 
-  /** Readings taken over the serial link (latest values and their raw frames). */
+  /** Readings taken over the serial link (latest values and their raw frames), with any typed beside them. */
   useSerial(r: CheckReadings): void {
     this.source = 'serial';
-    this.draft.readings = r;
+    this.draft.readings = withTypedBeside(r, $state.snapshot(this.manual), this.panel, this.#now());
     this.persist();
+  }
+
+  /**
+   * One poll as the screen showed it: its values become the readings, and its findings are kept,
+   * so the signed verdict is never milder than what was on screen during the check. Called for
+   * every poll (not from a UI effect, which may skip updates that come in between two renders).
+   */
+  serialPoll(r: CheckReadings, shown: readonly RuleResult[], at: number): void {
+    const seen = observeWorst(this.draft.worstSeen, shown, at);
+    if (seen) this.draft.worstSeen = seen;
+    this.useSerial(r);
+  }
+
+  /** Load or temperature typed beside serial readings (a device that does not read them). */
+  typedBeside(): void {
+    const r = this.draft.readings;
+    if (r?.source === 'serial') this.useSerial(r);
+    else this.persist();
   }
 
   setSource(s: Source): void {

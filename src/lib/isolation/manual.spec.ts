@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '$lib/domain/isolation/rules';
 import { makePanel, T0 } from '$lib/domain/isolation/testing';
-import { emptyManualEntry, entryFromReadings, manualReadings, parseManualNumber, type ManualEntry } from './manual';
+import { emptyManualEntry, entryFromReadings, manualFieldProblems, manualReadings, parseManualNumber, type ManualEntry } from './manual';
 
 const entry = (over: Partial<ManualEntry> = {}): ManualEntry => ({
   ...emptyManualEntry(), insulation: '500', load: '8.5', temperature: '35', display: 'clear', ...over
@@ -13,7 +13,7 @@ describe('parseManualNumber', () => {
     expect(parseManualNumber('  ')).toBeNull();
     expect(parseManualNumber('48')).toEqual({ value: 48, bound: 'exact' });
     expect(parseManualNumber('１２．５')).toEqual({ value: 12.5, bound: 'exact' });
-    expect(parseManualNumber('12,5')).toEqual({ value: 12.5, bound: 'exact' });
+    expect(parseManualNumber('1,500')).toEqual({ value: 1500, bound: 'exact' });
     expect(parseManualNumber('≥ 999')).toEqual({ value: 999, bound: 'atLeast' });
     expect(parseManualNumber('>=999')).toEqual({ value: 999, bound: 'atLeast' });
     expect(parseManualNumber('＜10')).toEqual({ value: 10, bound: 'atMost' });
@@ -24,6 +24,17 @@ describe('parseManualNumber', () => {
     expect(parseManualNumber('12a')?.value).toBeNaN();
     expect(parseManualNumber('1.2.3')?.value).toBeNaN();
     expect(parseManualNumber('kΩ')?.value).toBeNaN();
+    expect(parseManualNumber('12,5')?.value).toBeNaN();
+  });
+
+  it('"1,500" kΩ is 1500 kΩ (normal), not 1.5 kΩ (alarm); "1,5" is refused with a reason (issue 8.4)', () => {
+    const panel = makePanel();
+    const r = manualReadings(entry({ insulation: '1,500' }), panel, T0);
+    expect(r.insulationKohm?.value).toBe(1500);
+    expect(evaluate({ readings: r, now: T0 }, panel).overall).toBe('normal');
+    const refused = manualReadings(entry({ insulation: '1,5' }), panel, T0);
+    expect(evaluate({ readings: refused, now: T0 }, panel).rules[0]).toMatchObject({ status: 'unknown' });
+    expect(manualFieldProblems(entry({ insulation: '1,5', load: 'abc' }), 'zh-CN')).toEqual({ insulation: 'ambiguous', load: 'notANumber' });
   });
 });
 

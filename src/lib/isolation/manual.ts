@@ -1,13 +1,17 @@
 /**
  * Readings typed at the panel, as the form holds them (text), turned into domain Readings.
  *
- * Numbers accept what a tablet keyboard or a Chinese IME produces: full-width digits, "．" or ","
- * as the decimal mark. A leading "≥", ">=", ">" marks a device's range end read as a bound
- * ("≥ 999 kΩ"), "≤", "<=", "<" the other end. An empty field is a missing reading; anything
- * unparsable becomes NaN, so the rules say unknown instead of guessing.
+ * Numbers follow the locale (src/lib/domain/isolation/number.ts): "1,500" is 1500, "1.5" is 1.5,
+ * and an ambiguous "1,5" or "1 500" is refused, never guessed; full-width IME input counts as ASCII.
+ * A leading "≥", ">=", ">" marks a device's range end read as a bound ("≥ 999 kΩ"), "≤", "<=", "<"
+ * the other end. An empty field is a missing reading; a refused one becomes NaN, so the rules say
+ * unknown while the screen says why beside the field.
  * The device's indicators are a three-way answer: not looked at yet (the monitoring rule stays
  * unknown), nothing shown, or the faults ticked.
  */
+import type { CheckReadings, TypedKey } from '$lib/domain/isolation/check';
+import type { Lang } from '$lib/domain/isolation/explain';
+import { parseTypedNumber } from '$lib/domain/isolation/number';
 import type { Bound, DeviceBits, LeadId, PtcStatus, Reading, Readings } from '$lib/domain/isolation/readings';
 import type { RulePanel } from '$lib/domain/isolation/rules';
 
@@ -30,21 +34,23 @@ export function emptyManualEntry(): ManualEntry {
   return { insulation: '', thc: '', load: '', loadUnit: 'A', temperature: '', ptc: '', display: '', faults };
 }
 
-const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0C\uFF0D\uFF1E\uFF1C\uFF1D]/g;
+/** Parses one typed value; null when the field is empty, NaN when it is refused (see number.ts). */
+export function parseManualNumber(text: string, lang: Lang = 'en'): { value: number; bound: Bound } | null {
+  const p = parseTypedNumber(text, lang);
+  if (p === null) return null;
+  return p.ok ? { value: p.value, bound: p.bound } : { value: NaN, bound: 'exact' };
+}
 
-/** Parses one typed value; null when the field is empty. */
-export function parseManualNumber(text: string): { value: number; bound: Bound } | null {
-  let s = text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\s+/g, '');
-  if (s === '') return null;
-  let bound: Bound = 'exact';
-  const m = /^(≥|>=|>|≤|<=|<)/.exec(s);
-  if (m) {
-    bound = m[1]!.startsWith('≥') || m[1]!.startsWith('>') ? 'atLeast' : 'atMost';
-    s = s.slice(m[1]!.length);
+export type ManualNumberField = 'insulation' | 'thc' | 'load' | 'temperature';
+
+/** Why a typed field was refused, per field; the screen shows it beside the field. */
+export function manualFieldProblems(e: ManualEntry, lang: Lang = 'en'): Partial<Record<ManualNumberField, 'ambiguous' | 'notANumber'>> {
+  const out: Partial<Record<ManualNumberField, 'ambiguous' | 'notANumber'>> = {};
+  for (const f of ['insulation', 'thc', 'load', 'temperature'] as const) {
+    const p = parseTypedNumber(e[f], lang);
+    if (p && !p.ok) out[f] = p.reason;
   }
-  s = s.replace(',', '.');
-  const value = /^-?(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : NaN;
-  return { value, bound };
+  return out;
 }
 
 function reading(text: string, at: number): Reading | undefined {
@@ -107,4 +113,36 @@ export function entryFromReadings(r: Readings): ManualEntry {
     e.display = Object.values(e.faults).some(Boolean) ? 'faults' : 'clear';
   }
   return e;
+}
+
+/** Which of load and temperature the panel needs but `values` (read over serial) lack. */
+export function missingBeside(values: Readings, panel: RulePanel): ('load' | 'temperature')[] {
+  const out: ('load' | 'temperature')[] = [];
+  if (panel.loadMonitored && values.loadA === undefined && values.loadPercent === undefined) out.push('load');
+  const t = panel.temperature.input;
+  if ((t === 'celsius' && values.temperatureC === undefined) || (t === 'ptc' && values.ptc === undefined)) out.push('temperature');
+  return out;
+}
+
+/**
+ * Serial readings with the load and temperature the device does not read, typed by the technician
+ * and stamped `at`; `typed` records which values came from the keyboard. Values the device did
+ * read are never replaced by typed ones.
+ */
+export function withTypedBeside(serial: CheckReadings, e: ManualEntry, panel: RulePanel, at: number): CheckReadings {
+  const values: Readings = { ...serial.values };
+  for (const k of serial.typed ?? []) delete values[k];
+  const missing = missingBeside(values, panel);
+  const typed = manualReadings(e, panel, at);
+  const keys: TypedKey[] = [];
+  const take = (k: TypedKey) => {
+    const v = typed[k];
+    if (v === undefined) return;
+    (values as Record<string, unknown>)[k] = v; // k names the same field in both objects
+    keys.push(k);
+  };
+  if (missing.includes('load')) take(e.loadUnit === '%' ? 'loadPercent' : 'loadA');
+  if (missing.includes('temperature')) take(panel.temperature.input === 'ptc' ? 'ptc' : 'temperatureC');
+  const { typed: _old, ...rest } = serial;
+  return keys.length > 0 ? { ...rest, values, typed: keys } : { ...rest, values };
 }

@@ -12,7 +12,8 @@ import type { Panel } from '$lib/domain/isolation/panel';
 import { ModbusMaster, type MasterOptions } from '$lib/serial/master';
 import { Poller, type PollUpdate } from '$lib/serial/poller';
 import { openPort, type OpenError } from '$lib/serial/port';
-import { findProfile, type DeviceProfile } from '$lib/serial/profiles';
+import type { Readings } from '$lib/domain/isolation/readings';
+import { findProfile, safeDecode, type DeviceProfile } from '$lib/serial/profiles';
 import { getWebSerial, requestSerialPort, type PortRequestError, type WebSerial, type WebSerialAdapter } from '$lib/serial/webserial';
 
 export type SerialState = 'unsupported' | 'unavailable' | 'idle' | 'connecting' | 'connected' | 'polling';
@@ -26,6 +27,8 @@ export interface SerialReaderOptions {
   now?: () => number;
   /** Administrator-made profiles (src/lib/db/profiles.ts), besides the built-in ones. */
   profiles?: readonly DeviceProfile[];
+  /** Every poll, as it comes (the check keeps the worst one shown), with its check readings. */
+  onPoll?: (u: PollUpdate, readings: CheckReadings) => void;
 }
 
 type ReaderPanel = Pick<Panel, 'serial' | 'imd' | 'regime' | 'responseValueKohm' | 'limLevelMa' | 'transformer' | 'temperature' | 'loadMonitored' | 'remoteIndicator'>;
@@ -86,6 +89,8 @@ export class SerialReader {
         this.latest = u;
         this.frames = this.#poller?.frames ?? [];
         this.polls++;
+        const r = this.checkReadings();
+        if (r) this.#o.onPoll?.(u, r);
       }
     });
     this.state = 'connected';
@@ -124,6 +129,11 @@ export class SerialReader {
     this.#port = null;
     this.#poller = null;
     if (this.connected) this.state = 'idle';
+  }
+
+  /** The quantities the profile reads (its decoder's output for no data), e.g. no load for IM20-H. */
+  get provides(): Readings {
+    return this.profile ? safeDecode(this.profile, [], 0) : {};
   }
 
   /** The latest values with the frames read in this session, for the check record. */

@@ -4,7 +4,8 @@
  *   0x0009 load u16 × 0.1 A, 0…500 → 0…50.0 A
  *   0x000A temperature int16 °C, −50…200
  *   0x000B fault bits, low byte: b0 insulation, b1 overload, b2 over-temperature,
- *          b4 FE/KE lead broken, b5 temperature sensor broken
+ *          b4 FE/KE lead broken, b5 temperature sensor broken; b3, b6, b7 are not documented:
+ *          set, they make the monitoring rule unknown (never "no alarm"). The high byte is not used.
  */
 import type { DeviceBits, Reading, Readings } from '../domain/isolation/readings';
 import type { ReadFunction } from './modbus';
@@ -21,7 +22,8 @@ export function decodeAimM10Bits(w: number): DeviceBits {
     overload: (b & 0x02) !== 0,
     overTemp: (b & 0x04) !== 0,
     leadFaults: (b & 0x10) !== 0 ? ['earth'] : [],
-    sensorBroken: (b & 0x20) !== 0
+    sensorBroken: (b & 0x20) !== 0,
+    unknownFault: (b & 0xc8) !== 0
   };
 }
 

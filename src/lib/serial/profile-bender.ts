@@ -58,6 +58,8 @@ export interface BenderChannelConfig {
 const READING_KEY = { insulation: 'insulationKohm', load: 'loadA', loadPercent: 'loadPercent', temperature: 'temperatureC' } as const;
 
 function channelBits(ch: BenderChannel, meaning: BenderMeaning, bits: DeviceBits): void {
+  // Alarm types 3, 6, 7 and test bits 11 are reserved: whatever they mean, not "no alarm".
+  if (ch.alarm === 'reserved' || ch.test === 'reserved') bits.unknownFault = true;
   const alarm = ch.alarm === 'alarmYellow' || ch.alarm === 'alarmRed';
   if (meaning === 'insulation') {
     if (alarm) bits.insulationAlarm = true;

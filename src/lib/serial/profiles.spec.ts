@@ -44,7 +44,22 @@ describe('Acrel AIM-M10', () => {
 
   it('decodes every fault bit', () => {
     const bits = decodeAimM10([{ ok: true, words: [500, 0, 20, 0b110111] }], T0).device?.bits;
-    expect(bits).toEqual({ insulationAlarm: true, overload: true, overTemp: true, leadFaults: ['earth'], sensorBroken: true });
+    expect(bits).toEqual({ insulationAlarm: true, overload: true, overTemp: true, leadFaults: ['earth'], sensorBroken: true, unknownFault: false });
+  });
+
+  it('a reserved fault bit (b3, b6, b7) makes the result unknown, never normal (issue 8.1)', () => {
+    for (const bit of [0x08, 0x40, 0x80]) {
+      const r = decodeAimM10([{ ok: true, words: [500, 50, 30, bit] }], T0);
+      expect(r.device?.bits.unknownFault).toBe(true);
+      expect(evaluate({ readings: r, now: T0 }, makePanel()).overall).toBe('unknown');
+    }
+  });
+
+  it('an over-temperature bit alarms on a panel without temperature input (issue 8.1)', () => {
+    const r = decodeAimM10([{ ok: true, words: [500, 50, 30, 0x04] }], T0);
+    expect(evaluate({ readings: r, now: T0 }, makePanel({ temperature: { input: 'none', setPointC: 100 } })).overall).toBe('alarm');
+    const o = decodeAimM10([{ ok: true, words: [500, 50, 30, 0x02] }], T0);
+    expect(evaluate({ readings: o, now: T0 }, makePanel({ loadMonitored: false })).overall).toBe('alarm');
   });
 
   it('flags values outside the device range and passes block failures on', () => {
@@ -105,6 +120,18 @@ describe('Bender channel format', () => {
     expect(ev.rules.map((x) => [x.rule, x.status])).toEqual([['insulation', 'unknown'], ['monitoring', 'alarm']]);
   });
 
+  it('reserved alarm types 3, 6, 7 are unknown, never "no alarm" (issue 8.1)', () => {
+    const [hi, lo] = f32Words(400_000);
+    const panel = makePanel({ temperature: { input: 'none', setPointC: 100 }, loadMonitored: false });
+    for (const type of [3, 6, 7]) {
+      const r = p425.decode([{ ok: true, words: [hi, lo, (type << 8) | 0x02, 71] }], T0);
+      expect(r.device?.bits.unknownFault).toBe(true);
+      expect(evaluate({ readings: r, now: T0 }, panel).overall).toBe('unknown');
+    }
+    const none = p425.decode([{ ok: true, words: [hi, lo, 0x0002, 71] }], T0);
+    expect(evaluate({ readings: none, now: T0 }, panel).overall).toBe('normal');
+  });
+
   it('rejects a channel whose unit does not match its meaning', () => {
     const [hi, lo] = f32Words(30);
     const p = createBenderProfile({ id: 'b', model: 'x', channels: [{ start: 1000, meaning: 'temperature' }, { start: 1004, meaning: 'load' }] });
@@ -122,6 +149,15 @@ describe('Schneider Vigilohm IM20-H', () => {
     expect(r.insulationKohm?.value).toBe(350);
     expect(r.device?.bits.insulationAlarm).toBe(false);
     expect(p.decode([block('im20h-rf-350k'), { ok: true, words: [1] }], T0).device?.bits.insulationAlarm).toBe(true);
+  });
+
+  it('an alarm status value we do not know is unknown, never normal (issue 8.1)', () => {
+    const panel = makePanel({ temperature: { input: 'none', setPointC: 100 }, loadMonitored: false });
+    for (const w of [2, 0x80, 0xffff]) {
+      const r = p.decode([block('im20h-rf-350k'), { ok: true, words: [w] }], T0);
+      expect(r.device?.bits).toEqual({ unknownFault: true });
+      expect(evaluate({ readings: r, now: T0 }, panel).overall).toBe('unknown');
+    }
   });
 
   it('keeps a good block when the other fails', () => {

@@ -24,6 +24,8 @@ export interface SimOptions {
   stopBits?: 1 | 2;
   replyDelayMs?: number;
   chunkGapMs?: number;
+  /** Size of the register space; beyond it: exception 2. A COM462RTU gateway needs 0x10000. */
+  registerCount?: number;
 }
 
 export interface AimFaultFlags {
@@ -50,7 +52,7 @@ export class SimulatedAimM10 {
   chunkGapMs: number;
   /** Every request seen, as hex, including those it ignored. */
   readonly requests: string[] = [];
-  readonly #regs = new Uint16Array(SIM_REGISTER_COUNT);
+  readonly #regs: Uint16Array;
   readonly #oneShot: SimFault[] = [];
   #persistent: SimFault | null = null;
 
@@ -61,11 +63,12 @@ export class SimulatedAimM10 {
     this.stopBits = o.stopBits ?? 1;
     this.replyDelayMs = o.replyDelayMs ?? 2;
     this.chunkGapMs = o.chunkGapMs ?? 5;
+    this.#regs = new Uint16Array(o.registerCount ?? SIM_REGISTER_COUNT);
     this.set({ insulationKohm: 500, loadA: 8.5, temperatureC: 35, faults: {} });
   }
 
   setRegister(address: number, value: number): void {
-    if (address >= 0 && address < SIM_REGISTER_COUNT) this.#regs[address] = value & 0xffff; // negatives as two's complement
+    if (address >= 0 && address < this.#regs.length) this.#regs[address] = value & 0xffff; // negatives as two's complement
   }
 
   getRegister(address: number): number {
@@ -114,7 +117,7 @@ export class SimulatedAimM10 {
     const start = ((req[2] ?? 0) << 8) | (req[3] ?? 0);
     const qty = ((req[4] ?? 0) << 8) | (req[5] ?? 0);
     if (qty < 1 || qty > 125) return exception(3);
-    if (start + qty > SIM_REGISTER_COUNT) return exception(2);
+    if (start + qty > this.#regs.length) return exception(2);
     const data: number[] = [2 * qty];
     for (let i = 0; i < qty; i++) {
       const w = this.#regs[start + i] ?? 0;

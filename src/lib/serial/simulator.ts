@@ -11,6 +11,7 @@ import { scheduleReply, SimulatedAimM10 } from './sim-device';
 import type { WebSerial, WebSerialOpenOptions, WebSerialPort, WebSerialPortInfo } from './webserial';
 
 export { SimulatedAimM10, SIM_REGISTER_COUNT, type AimFaultFlags, type SimFault, type SimOptions, type SimReply } from './sim-device';
+export { SimulatedCom462Rtu, type SimBenderChannel } from './sim-com462';
 
 function lineMatches(sim: SimulatedAimM10, o: { baudRate: number; parity?: string; stopBits?: number }): boolean {
   return o.baudRate === sim.baudRate && (o.parity ?? 'none') === sim.parity && (o.stopBits ?? 1) === sim.stopBits;

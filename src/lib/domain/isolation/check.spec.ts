@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftCorrection, effectiveChecks, judgeCheck, lastCheck, newCheckDraft, nextDueFor, ruleLimits, signCheck, validateCheckDraft, type CheckDraft, type SignedCheck } from './check';
+import { draftCorrection, effectiveChecks, judgeCheck, lastCheck, newCheckDraft, nextDueFor, observeWorst, ruleLimits, signCheck, validateCheckDraft, type CheckDraft, type SignedCheck } from './check';
 import { allPassed, goodReadings, makePanel, T0 } from './testing';
 
 const panel = makePanel();
@@ -129,8 +129,22 @@ describe('judgeCheck', () => {
     const c = signed({ identified, test: { ...allPassed(), buzzer: 'fail' } });
     const j = judgeCheck(draft({ identified, test: { ...allPassed(), buzzer: 'fail' } }), ruleLimits(panel));
     expect(j.verdict).toBe('alarm');
-    expect({ verdict: c.verdict, complete: c.complete, rules: c.rules, incomplete: c.incomplete }).toEqual(j);
+    expect({ verdict: c.verdict, complete: c.complete, rules: c.rules, incomplete: c.incomplete, worstSeen: c.worstSeen ?? null }).toEqual(j);
     expect(c.identified).toEqual({ by: 'scan', at: iso(T0), text: 'SZ-000901-X' });
+  });
+
+  it('never signs milder than the worst seen live; only alarm and warning findings count (issue 8.2)', () => {
+    const rf = (value: number, status: 'alarm' | 'warning' | 'unknown' | 'normal') =>
+      ({ rule: 'insulation' as const, status, limit: null, value: { value, bound: 'exact' as const, unit: 'kΩ' }, explanation: { code: 'x', params: {} }, decidedBy: 'value' as const });
+    let seen = observeWorst(undefined, [rf(500, 'normal'), rf(0, 'unknown')], T0);
+    expect(seen).toBeUndefined();
+    seen = observeWorst(seen, [rf(80, 'warning')], T0 + 1000);
+    seen = observeWorst(seen, [rf(45, 'alarm')], T0 + 2000);
+    seen = observeWorst(seen, [rf(30, 'alarm')], T0 + 3000);
+    expect(seen).toMatchObject({ status: 'alarm', value: { value: 45 }, at: iso(T0 + 2000) });
+    const c = signed({ worstSeen: seen });
+    expect(c).toMatchObject({ verdict: 'alarm', worstSeen: { value: { value: 45 } } });
+    expect(c.rules.find((r) => r.rule === 'insulation')?.status).toBe('normal'); // the final readings alone
   });
 
   it('a draft without readings is unknown and incomplete, never normal', () => {

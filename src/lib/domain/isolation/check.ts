@@ -10,8 +10,8 @@
 import { explain, type Explanation } from './explain';
 import { nextDue, type Panel } from './panel';
 import type { Readings } from './readings';
-import { emptyTestSteps, evaluate, type RulePanel, type RuleResult, type StepResult, type TestSteps } from './rules';
-import { worst, type RuleStatus } from './status';
+import { emptyTestSteps, evaluate, type RuleId, type RulePanel, type RuleResult, type RuleValue, type StepResult, type TestSteps } from './rules';
+import { severity, worst, type RuleStatus } from './status';
 import { emptyVisualChecks, visualRule, type VisualChecks } from './visual';
 
 export { VISUAL_ITEMS, emptyVisualChecks, visualRule, type VisualChecks, type VisualItem } from './visual';
@@ -33,7 +33,46 @@ export interface CheckReadings {
   readAt: string;
   values: Readings;
   frames: RawFrame[]; // required for 'serial'
+  /**
+   * Quantities typed by hand beside serial readings (a device that reads no load or temperature);
+   * absent in older checks and when every value came from `source`.
+   */
+  typed?: TypedKey[];
 }
+
+export const TYPED_KEYS = ['loadA', 'loadPercent', 'temperatureC', 'ptc'] as const;
+export type TypedKey = (typeof TYPED_KEYS)[number];
+
+/**
+ * The worst finding the screen showed while the check was open (live serial polls): the signed
+ * verdict is never milder than it. 45 kΩ then 56 kΩ at R_a 50 kΩ: the screen held the alarm, so the
+ * check records alarm, "45 kΩ at 10:02:07", although the last reading is only a warning.
+ */
+export interface WorstSeen {
+  status: 'alarm' | 'warning';
+  rule: RuleId;
+  value: RuleValue | null;
+  explanation: Explanation;
+  at: string;
+}
+
+/**
+ * The worst of `prev` and the rules of one evaluation shown at `at`. Only findings count (alarm,
+ * warning): an unknown poll (a timeout) says nothing about the panel. The first reading at the
+ * worst level is kept; a held alarm (hysteresis) counts only when no alarm was recorded before.
+ */
+export function observeWorst(prev: WorstSeen | undefined, rules: readonly RuleResult[], at: number): WorstSeen | undefined {
+  let best = prev;
+  for (const r of rules) {
+    if (r.status !== 'alarm' && r.status !== 'warning') continue;
+    if (best !== undefined && severity(r.status) <= severity(best.status)) continue;
+    best = { status: r.status, rule: r.rule, value: r.value ? { ...r.value } : null, explanation: deepCopy(r.explanation), at: new Date(at).toISOString() };
+  }
+  return best;
+}
+
+const isWorst = (w: unknown): w is WorstSeen =>
+  w !== null && typeof w === 'object' && ((w as WorstSeen).status === 'alarm' || (w as WorstSeen).status === 'warning');
 
 /** How the technician made sure this is the panel: its label scanned, or (label unreadable) confirmed by sight. */
 export interface Identification {
@@ -53,6 +92,8 @@ export interface CheckDraft {
   remarks: string;
   correctsCheckId?: string;
   identified?: Identification;
+  /** Absent in checks signed before it existed, and when nothing was seen live. */
+  worstSeen?: WorstSeen;
 }
 
 export interface SignedCheck extends CheckDraft {
@@ -80,7 +121,9 @@ export function newCheckDraft(o: { id: string; panelId: string; technician: stri
 export function draftCorrection(original: SignedCheck, o: { id: string; technician: string; startedAt: string }): CheckDraft {
   return {
     ...o, panelId: original.panelId, visual: { ...original.visual }, test: { ...original.test },
-    readings: original.readings ? deepCopy(original.readings) : null, remarks: '', correctsCheckId: original.id
+    readings: original.readings ? deepCopy(original.readings) : null, remarks: '', correctsCheckId: original.id,
+    // What the original's screen showed stays on record: a correction fixes a mistake, not the panel.
+    ...(original.worstSeen ? { worstSeen: deepCopy(original.worstSeen) } : {})
   };
 }
 
@@ -130,9 +173,11 @@ export function signCheck(draft: CheckDraft, panel: Panel, signedAt: string): Si
   if (Object.keys(errors).length > 0 || draft.readings === null) return { ok: false, errors, explanations };
 
   const limits = ruleLimits(panel);
-  const j = judgeCheck(draft, limits);
+  const { worstSeen, ...j } = judgeCheck(draft, limits);
+  const { worstSeen: _asTyped, ...content } = deepCopy(draft);
   const check: SignedCheck = {
-    ...deepCopy(draft),
+    ...content,
+    ...(worstSeen ? { worstSeen: deepCopy(worstSeen) } : {}),
     schemaVersion: CHECK_SCHEMA_VERSION,
     signedAt,
     ...j,
@@ -156,20 +201,25 @@ export interface Judgement {
   complete: boolean;
   incomplete: Explanation[];
   rules: RuleResult[];
+  /** The worst seen during the check when it counts toward the verdict; null otherwise. */
+  worstSeen: WorstSeen | null;
 }
 
 /**
  * The verdict a draft would get if signed now: readings judged at their reading time, test steps,
- * visual inspection. signCheck stores exactly this; the check screen shows it while it is filled in.
+ * visual inspection, and the worst seen live during the check (never milder than the screen showed).
+ * signCheck stores exactly this; the check screen shows it while it is filled in.
  * A draft without readings judges them as missing (unknown), never as normal.
  */
-export function judgeCheck(draft: Pick<CheckDraft, 'readings' | 'test' | 'visual' | 'startedAt'>, limits: RulePanel): Judgement {
+export function judgeCheck(draft: Pick<CheckDraft, 'readings' | 'test' | 'visual' | 'startedAt' | 'worstSeen'>, limits: RulePanel): Judgement {
   const at = draft.readings ? Date.parse(draft.readings.readAt) : Date.parse(draft.startedAt);
   const ev = evaluate({ readings: draft.readings?.values ?? {}, test: draft.test, now: Number.isFinite(at) ? at : 0 }, limits);
   const visual = visualRule(draft.visual, limits);
   const rules = [...ev.rules, visual.result];
   const incomplete = [...ev.incomplete, ...(visual.incomplete ? [visual.incomplete] : [])];
-  return { verdict: worst(rules.map((r) => r.status)), complete: incomplete.length === 0, incomplete, rules };
+  const seen = isWorst(draft.worstSeen) ? draft.worstSeen : null;
+  const statuses = [...rules.map((r) => r.status), ...(seen ? [seen.status] : [])];
+  return { verdict: worst(statuses), complete: incomplete.length === 0, incomplete, rules, worstSeen: seen };
 }
 
 /**

@@ -33,6 +33,8 @@ export const MESSAGES: Record<string, Pair> = {
   // connection monitoring
   'monitoring.leadFault': { en: 'Monitoring impaired: lead fault ({leads})', 'zh-CN': '监测失效：连接线故障（{leads}）' },
   'monitoring.deviceError': { en: 'Monitoring impaired: the device reports an internal error', 'zh-CN': '监测失效：设备报告内部故障' },
+  'monitoring.commonAlarm': { en: 'The device reports an alarm (common alarm) not tied to a value read here', 'zh-CN': '设备报告报警（总报警），与此处读取的数值无关' },
+  'monitoring.unknownFault': { en: 'The device reports a reserved or unknown fault code: treated as unknown, not as "no alarm"', 'zh-CN': '设备报告保留或未知的故障代码：按未知处理，不视为“无报警”' },
   'monitoring.normal': { en: 'No lead or device faults reported', 'zh-CN': '未报告连接线或设备故障' },
   // test button
   'test.passed': { en: 'All test steps passed', 'zh-CN': '测试各步骤均通过' },
@@ -57,6 +59,7 @@ export const MESSAGES: Record<string, Pair> = {
   'quality.nan': { en: 'Not a number', 'zh-CN': '不是有效数字' },
   'quality.negative': { en: '{value} {unit} is negative', 'zh-CN': '{value} {unit} 为负值' },
   'quality.invalid': { en: 'The device flags the value as invalid', 'zh-CN': '设备标记该数值无效' },
+  'quality.deviceLost': { en: 'The gateway has lost contact with the device: its values are old', 'zh-CN': '网关已与设备失去联系：数值为旧值' },
   'quality.portError': { en: 'Serial port error', 'zh-CN': '串口错误' },
   'quality.ambiguousBound': { en: '{value} {unit}: the true value may lie on either side of a limit', 'zh-CN': '{value} {unit}：真实值可能位于限值两侧' },
   // panel register validation

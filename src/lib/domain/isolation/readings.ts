@@ -12,7 +12,7 @@ export type Bound = 'exact' | 'atLeast' | 'atMost';
 
 export const QUALITY_PROBLEMS = [
   'missing', 'crc', 'timeout', 'stale', 'wrongSlave', 'wrongFunction', 'wrongLength', 'truncated',
-  'exception', 'outOfRange', 'nan', 'negative', 'invalid', 'portError'
+  'exception', 'outOfRange', 'nan', 'negative', 'invalid', 'portError', 'deviceLost'
 ] as const;
 export type QualityProblem = (typeof QUALITY_PROBLEMS)[number];
 
@@ -37,6 +37,10 @@ export interface DeviceBits {
   leadFaults?: LeadId[];
   sensorBroken?: boolean; // temperature sensor
   deviceError?: boolean;
+  /** A summary alarm the device raises without saying which quantity (Bender gateway "common alarm"). */
+  commonAlarm?: boolean;
+  /** A reserved or undocumented fault bit or alarm code: we cannot say it is not an alarm. */
+  unknownFault?: boolean;
 }
 
 export interface DeviceBitsReading {
@@ -119,7 +123,8 @@ function cleanBits(b: unknown): DeviceBits | null {
   return {
     insulationAlarm: x.insulationAlarm === true, insulationPreWarning: x.insulationPreWarning === true,
     overload: x.overload === true, overTemp: x.overTemp === true, leadFaults: leads,
-    sensorBroken: x.sensorBroken === true, deviceError: x.deviceError === true
+    sensorBroken: x.sensorBroken === true, deviceError: x.deviceError === true,
+    commonAlarm: x.commonAlarm === true, unknownFault: x.unknownFault === true
   };
 }
 

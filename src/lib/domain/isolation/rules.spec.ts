@@ -266,3 +266,33 @@ describe('data quality', () => {
     }));
   });
 });
+
+describe('a device alarm bit always wins over the panel configuration (issue 8.1)', () => {
+  const noTemp = makePanel({ temperature: { input: 'none', setPointC: 100 } });
+  const noLoad = makePanel({ loadMonitored: false });
+  const bits = (b: NonNullable<Readings['device']>['bits']): Readings => ({ ...goodReadings(), device: { bits: b, at: T0 } });
+
+  it('an over-temperature bit is an alarm on a panel with no temperature input', () => {
+    const ev = run(bits({ overTemp: true }), noTemp);
+    expect(ev.overall).toBe('alarm');
+    expect(ev.rules.find((r) => r.rule === 'temperature')).toMatchObject({ status: 'alarm', decidedBy: 'device' });
+    // Without the bit the unconfigured temperature is not judged at all.
+    expect(run(goodReadings(), noTemp).rules.map((r) => r.rule)).not.toContain('temperature');
+  });
+
+  it('an overload bit is an alarm on a panel whose load is not monitored, even without a load value', () => {
+    const r = bits({ overload: true });
+    delete r.loadPercent;
+    const ev = run(r, noLoad);
+    expect(ev.overall).toBe('alarm');
+    expect(ev.rules.find((x) => x.rule === 'load')).toMatchObject({ status: 'alarm', decidedBy: 'device' });
+  });
+
+  it('a common alarm is an alarm; a reserved or unknown fault code is unknown, never normal', () => {
+    expect(rule(bits({ commonAlarm: true }), 'monitoring')).toMatchObject({ status: 'alarm' });
+    const unknown = run(bits({ unknownFault: true }));
+    expect(unknown.rules.find((x) => x.rule === 'monitoring')).toMatchObject({ status: 'unknown', explanation: { code: 'monitoring.unknownFault' } });
+    expect(unknown.overall).toBe('unknown');
+    expect(run(bits({ unknownFault: true, insulationAlarm: true })).overall).toBe('alarm');
+  });
+});

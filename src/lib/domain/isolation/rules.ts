@@ -2,7 +2,8 @@
  * The evaluation engine: readings + panel configuration → one RuleResult per rule and a summary.
  *
  * Evaluation order (each rule is independent; the order only fixes the output order):
- *   insulation (IEC) or thc (NFPA), load (when monitored), temperature (unless the panel has none),
+ *   insulation (IEC) or thc (NFPA), load (when monitored, or when the device flags overload),
+ *   temperature (unless the panel has none and the device flags no over-temperature),
  *   connection monitoring, test button (only when test steps are given: a live poll has none).
  * Within a rule: trusted device flag > data quality > computed value (see rules-quantity.ts).
  * Summary: `overall = worst(statuses)` with normal < warning < unknown < alarm (status.ts), so an
@@ -50,6 +51,8 @@ export function monitoringRule(bitsOrNull: TrustedBits, bitsProblem: Explanation
   if (p.temperature.input !== 'none' && (bitsOrNull.sensorBroken === true || ptcBroken)) leads.add('temperatureSensor');
   if (leads.size > 0) return { ...base, status: 'alarm', explanation: explain('monitoring.leadFault', { leads: [...leads].join(',') }), decidedBy: 'device' };
   if (bitsOrNull.deviceError === true) return { ...base, status: 'alarm', explanation: explain('monitoring.deviceError'), decidedBy: 'device' };
+  if (bitsOrNull.commonAlarm === true) return { ...base, status: 'alarm', explanation: explain('monitoring.commonAlarm'), decidedBy: 'device' };
+  if (bitsOrNull.unknownFault === true) return { ...base, status: 'unknown', explanation: explain('monitoring.unknownFault'), decidedBy: 'device' };
   return { ...base, status: 'normal', explanation: explain('monitoring.normal'), decidedBy: 'device' };
 }
 
@@ -82,8 +85,10 @@ export function evaluate(input: EvaluationInput, panel: RulePanel): Evaluation {
   const bits: TrustedBits = bitsA.ok ? bitsA.bits : null;
   const rules: RuleResult[] = [];
   rules.push(panel.regime === 'nfpa' ? thcRule(readings, bits, panel, now, staleMs) : insulationRule(readings, bits, panel, now, staleMs));
-  if (panel.loadMonitored) rules.push(loadRule(readings, bits, panel, now, staleMs));
-  if (panel.temperature.input !== 'none') rules.push(temperatureRule(readings, bits, panel, now, staleMs));
+  // A flag the monitor itself raises is an alarm whatever the panel's configuration says
+  // (IEC 61557-8): an overload or over-temperature bit adds its rule even where it is not monitored.
+  if (panel.loadMonitored || bits?.overload === true) rules.push(loadRule(readings, bits, panel, now, staleMs));
+  if (panel.temperature.input !== 'none' || bits?.overTemp === true) rules.push(temperatureRule(readings, bits, panel, now, staleMs));
   const ptcBroken = panel.temperature.input === 'ptc' && readings.ptc?.status === 'broken' && readings.ptc.problem === undefined;
   rules.push(monitoringRule(bits, bitsA.ok ? null : bitsA.explanation, panel, ptcBroken));
   const incomplete: Explanation[] = [];

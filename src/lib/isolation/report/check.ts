@@ -10,7 +10,7 @@ import { ratedCurrentA, type Panel } from '$lib/domain/isolation/panel';
 import { TEST_STEPS } from '$lib/domain/isolation/rules';
 import type { Lang } from '$lib/i18n/define';
 import type { FontSource } from '$lib/labels/fonts';
-import { dateTime, explanationText, label, limitText, statusLabel, translator, valueText, verdictHeadline, type Tr } from '../text';
+import { dateTime, explanationText, label, limitText, readingsText, statusLabel, translator, valueText, verdictHeadline, worstText, type Tr } from '../text';
 import { renderReport, type Block } from './pdf';
 
 export interface CheckReportInput {
@@ -65,7 +65,12 @@ export function checkReportSpec(input: CheckReportInput, lang: Lang): { title: s
     { kind: 'title', text: title, sub: `${input.tenantName} · ${input.siteName} · ${panel.room} · ${panel.systemId} — ${t('isolation.report.generated', { date: dateTime(input.generatedAt) })}` },
     {
       kind: 'verdict', tone: c.verdict, headline: verdictHeadline(c.verdict, lang),
-      lines: [t(`isolation.verdict.hint.${c.verdict}`), ...(c.complete ? [] : [t('isolation.verdict.incomplete'), ...c.incomplete.map((e) => explanationText(e, lang))])]
+      lines: [
+        t(`isolation.verdict.hint.${c.verdict}`),
+        // Older checks have no worstSeen; the report of a check that has one says what the screen showed.
+        ...(c.worstSeen ? [`${t('isolation.worst.title')}: ${worstText(c.worstSeen, lang)}`] : []),
+        ...(c.complete ? [] : [t('isolation.verdict.incomplete'), ...c.incomplete.map((e) => explanationText(e, lang))])
+      ]
     },
     { kind: 'h2', text: t('isolation.report.panel') },
     { kind: 'kv', pairs: [[t('isolation.report.client'), input.tenantName], [t('isolation.report.site'), input.siteName], ...panelPairs(panel, input.label, lang)] },
@@ -75,7 +80,7 @@ export function checkReportSpec(input: CheckReportInput, lang: Lang): { title: s
         [t('isolation.technician'), c.technician],
         [t('isolation.report.started'), dateTime(c.startedAt)],
         [t('isolation.report.signedAt'), dateTime(c.signedAt)],
-        [label('readings', lang), r ? t('isolation.readings.readAt', { time: dateTime(r.readAt), source: t(`isolation.source.${r.source}`) }) : '—'],
+        [label('readings', lang), readingsText(r, lang)],
         [t('isolation.step.identify'), c.identified ? t(`isolation.identify.by.${c.identified.by}`) + (c.identified.text ? ` (${c.identified.text})` : '') : '—'],
         [t('isolation.col.due'), c.nextDue ? dateTime(c.nextDue).slice(0, 10) : t('isolation.incomplete')],
         [t('isolation.report.checkId'), c.id],

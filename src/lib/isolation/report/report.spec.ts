@@ -64,6 +64,24 @@ describe('check report', () => {
   });
 });
 
+describe('check report: worst seen and typed values (issue 8.2, 8.3)', () => {
+  it('shows the alarm seen live, its reading and time, although the last reading was a warning', async () => {
+    const seenAt = T0 - 90_000;
+    const c = signed({
+      readings: { source: 'serial', readAt: new Date(T0).toISOString(), values: { ...goodReadings(T0), insulationKohm: { value: 56, at: T0 } }, frames: [{ at: T0, requestHex: '01 03 00 08 00 04 C5 CB', replyHex: '', ok: false, error: 'timeout' }], typed: ['temperatureC'] },
+      worstSeen: { status: 'alarm', rule: 'insulation', value: { value: 45, bound: 'exact', unit: 'kΩ' }, explanation: { code: 'insulation.alarm', params: {} }, at: new Date(seenAt).toISOString() }
+    });
+    expect(c.verdict).toBe('alarm');
+    const time = new Date(seenAt).toTimeString().slice(0, 8);
+    const en = flat(pdfText(await buildCheckReport({ check: c, panel, label: 'SZ-000901-X', tenantName: 'H', siteName: 'S', generatedAt: T0 }, 'en', nodeFontSource)));
+    expect(en).toContain(flat(`Worst seen during the check: Alarm: Insulation resistance 45 kΩ at ${time}`));
+    expect(en).toContain(flat('Transformer temperature: typed'));
+    const zh = flat(pdfText(await buildCheckReport({ check: c, panel, label: 'SZ-000901-X', tenantName: 'H', siteName: 'S', generatedAt: T0 }, 'zh-CN', nodeFontSource)));
+    expect(zh).toContain(flat(`检查过程中出现的最差状态`));
+    expect(zh).toContain(flat(`45 kΩ，时间 ${time}`));
+  });
+});
+
 describe('site report', () => {
   const DAY = 86_400_000;
   const other = makePanel({ id: 'panel-2', room: 'OR 4', systemId: 'IT-4A' });
