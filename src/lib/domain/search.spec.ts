@@ -43,3 +43,23 @@ describe('device search', () => {
     expect(r.total).toBe(4);
   });
 });
+
+describe('device search with a sort', () => {
+  it('orders the results by the sort instead of lifting prefix matches', () => {
+    expect(assets(index.search('120', {}, today, Infinity, { key: 'asset', dir: 'desc' }))).toEqual(['HD-000300-C', 'HD-000120-A']);
+    expect(assets(index.search('', {}, today, Infinity, { key: 'location', dir: 'asc' }))).toEqual(['HD-000120-A', 'HD-000300-C', 'HD-000121-B', 'HD-000400-D']);
+    expect(assets(index.search('', { type: 'server' }, today, Infinity, { key: 'warranty', dir: 'asc' }))).toEqual(['HD-000300-C']);
+  });
+
+  it('keeps prefix matches first for best match, then asset-number order', () => {
+    const shuffled = new DeviceSearchIndex([list[2]!, list[1]!, list[0]!, list[3]!], () => '');
+    expect(assets(shuffled.search('120', {}, today, Infinity, { key: 'best', dir: 'asc' }))).toEqual(['HD-000120-A', 'HD-000300-C']);
+    expect(assets(shuffled.search('', {}, today, 2, { key: 'best', dir: 'asc' }))).toEqual(['HD-000120-A', 'HD-000121-B']);
+  });
+
+  it('computes each order once per index', () => {
+    const a = index.ordered({ key: 'model', dir: 'asc' });
+    expect(index.ordered({ key: 'model', dir: 'asc' })).toBe(a);
+    expect(index.entries.map((e) => e.device.assetNumber)).toEqual(['HD-000120-A', 'HD-000121-B', 'HD-000300-C', 'HD-000400-D']);
+  });
+});

@@ -5,9 +5,12 @@
  * hundreds of milliseconds. So the list keeps one lower-cased haystack string per device and
  * scans those. Invariants: results keep the index's order except that asset-number prefix
  * matches come first; a device is returned at most once; filters and text are ANDed.
+ * With a sort, results follow that order instead (for 'best': prefix matches first, then asset
+ * numbers in order). Each order is computed once per index, so typing stays a linear scan.
  */
 import type { Device, DeviceStatus, DeviceType } from './device';
 import { warrantyEndsWithin } from './device';
+import { sortDevices, type DeviceSort } from './deviceSort';
 
 export interface SearchFilters {
   type?: DeviceType | '';
@@ -26,6 +29,7 @@ export interface IndexedDevice {
 
 export class DeviceSearchIndex {
   readonly entries: IndexedDevice[];
+  readonly #orders = new Map<string, IndexedDevice[]>();
 
   constructor(list: Device[], locationText: (locationId: string | null) => string) {
     this.entries = list.map((device) => {
@@ -42,11 +46,21 @@ export class DeviceSearchIndex {
     });
   }
 
-  search(text: string, filters: SearchFilters, today: string, limit = Infinity): { results: IndexedDevice[]; total: number } {
+  /** The entries in a sort order, computed on first use. */
+  ordered(sort: DeviceSort): IndexedDevice[] {
+    const key = sort.key === 'best' ? 'best' : `${sort.key}:${sort.dir}`;
+    let list = this.#orders.get(key);
+    if (!list) this.#orders.set(key, (list = sortDevices(this.entries, sort)));
+    return list;
+  }
+
+  search(text: string, filters: SearchFilters, today: string, limit = Infinity, sort?: DeviceSort): { results: IndexedDevice[]; total: number } {
     const q = text.trim().toLowerCase();
+    // Only the best-match order (and no sort at all) lifts asset-number prefix matches.
+    const lift = !sort || sort.key === 'best';
     const prefix: IndexedDevice[] = [];
     const rest: IndexedDevice[] = [];
-    for (const e of this.entries) {
+    for (const e of sort ? this.ordered(sort) : this.entries) {
       const d = e.device;
       if (filters.type && d.type !== filters.type) continue;
       if (filters.status && d.status !== filters.status) continue;
@@ -54,7 +68,7 @@ export class DeviceSearchIndex {
       if (filters.important && d.importance.length === 0) continue;
       if (filters.warrantyWithin90 && !warrantyEndsWithin(d, 90, today)) continue;
       if (q === '') rest.push(e);
-      else if (e.asset.startsWith(q)) prefix.push(e);
+      else if (lift && e.asset.startsWith(q)) prefix.push(e);
       else if (e.haystack.includes(q)) rest.push(e);
     }
     const all = prefix.length ? prefix.concat(rest) : rest;
