@@ -39,28 +39,28 @@ beforeEach(async () => {
 
 describe('PanelRepository: register', () => {
   it('creates a medical device carrying the label and links it to the panel', async () => {
-    const { panel, device, linked } = await repo.create(draft(), { tenantId, assetNumber: ' sz-000901-x ', locationId: null });
+    const { panel, device, linked } = await repo.create(draft(), { tenantId, assetNumber: ' sz-000901-j ', locationId: null });
     expect(linked).toBe(false);
-    expect(device).toMatchObject({ type: 'medical', assetNumber: 'SZ-000901-X', manufacturer: 'Acrel', model: 'AIM-M10', siteId });
+    expect(device).toMatchObject({ type: 'medical', assetNumber: 'SZ-000901-J', manufacturer: 'Acrel', model: 'AIM-M10', siteId });
     expect(panel).toMatchObject({ deviceId: device.id, tenantId, siteId, room: 'OR 3', responseValueKohm: 50 });
-    expect((await env.devices.getByAssetNumber(tenantId, 'SZ-000901-X'))?.id).toBe(device.id);
+    expect((await env.devices.getByAssetNumber(tenantId, 'SZ-000901-J'))?.id).toBe(device.id);
     expect((await repo.byDevice(device.id))?.id).toBe(panel.id);
     const out = await env.db.outbox.where('table').anyOf('panels', 'devices').toArray();
     expect(out.map((o) => o.table).sort()).toEqual(['devices', 'panels']);
   });
 
   it('links an existing device instead of creating one, and refuses a label already on a panel', async () => {
-    const d = await env.devices.create({ ...newDeviceFields(tenantId, siteId, null), assetNumber: 'SZ-000902-Y', type: 'medical', name: 'OR 4 panel' });
-    const { panel, linked } = await repo.create(draft({ room: 'OR 4' }), { tenantId, assetNumber: 'SZ-000902-Y', locationId: null });
+    const d = await env.devices.create({ ...newDeviceFields(tenantId, siteId, null), assetNumber: 'SZ-000902-H', type: 'medical', name: 'OR 4 panel' });
+    const { panel, linked } = await repo.create(draft({ room: 'OR 4' }), { tenantId, assetNumber: 'SZ-000902-H', locationId: null });
     expect(linked).toBe(true);
     expect(panel.deviceId).toBe(d.id);
     expect(await env.db.devices.count()).toBe(1);
-    await expect(repo.create(draft({ room: 'OR 5' }), { tenantId, assetNumber: 'sz-000902-y', locationId: null })).rejects.toBeInstanceOf(PanelLabelTakenError);
+    await expect(repo.create(draft({ room: 'OR 5' }), { tenantId, assetNumber: 'sz-000902-h', locationId: null })).rejects.toBeInstanceOf(PanelLabelTakenError);
     expect(await env.db.panels.count()).toBe(1);
   });
 
   it('writes nothing for an invalid panel or label', async () => {
-    const err = await repo.create(draft({ ra: 40 }), { tenantId, assetNumber: 'SZ-000903-Z', locationId: null }).catch((e: unknown) => e);
+    const err = await repo.create(draft({ ra: 40 }), { tenantId, assetNumber: 'SZ-000903-F', locationId: null }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PanelValidationError);
     expect((err as PanelValidationError).errors.ra).toBe('belowMinimum');
     await expect(repo.create(draft(), { tenantId, assetNumber: 'bad label!', locationId: null })).rejects.toBeInstanceOf(ValidationError);
@@ -70,7 +70,7 @@ describe('PanelRepository: register', () => {
   });
 
   it('updates only the changed fields', async () => {
-    const { panel } = await repo.create(draft(), { tenantId, assetNumber: 'SZ-000904-A', locationId: null });
+    const { panel } = await repo.create(draft(), { tenantId, assetNumber: 'SZ-000904-D', locationId: null });
     env.ctx.set(Date.UTC(2026, 11, 2));
     const u = await repo.update(panel.id, draft({ ra: 100 }));
     expect(u.responseValueKohm).toBe(100);
@@ -96,7 +96,7 @@ describe('PanelRepository: checks', () => {
   });
 
   it('returns errors and writes nothing for an unsigned draft', async () => {
-    const { panel } = await repo.create(draft(), { tenantId, assetNumber: 'SZ-000906-C', locationId: null });
+    const { panel } = await repo.create(draft(), { tenantId, assetNumber: 'SZ-000906-9', locationId: null });
     const before = await env.db.outbox.count();
     const r = await repo.sign(newCheckDraft({ id: 'c1', panelId: panel.id, technician: '', startedAt: new Date(env.ctx.now()).toISOString() }));
     expect(r.ok).toBe(false);
@@ -105,7 +105,7 @@ describe('PanelRepository: checks', () => {
   });
 
   it('stores a correction as a new check that supersedes the old one', async () => {
-    const { panel } = await repo.create(draft(), { tenantId, assetNumber: 'SZ-000907-D', locationId: null });
+    const { panel } = await repo.create(draft(), { tenantId, assetNumber: 'SZ-000907-7', locationId: null });
     const first = passedDraft(panel.id, env.ctx.now());
     first.test = { ...first.test, buzzer: 'fail' };
     expect((await repo.sign(first)).ok).toBe(true);
@@ -119,13 +119,13 @@ describe('PanelRepository: checks', () => {
     const overview = await repo.siteOverview(siteId);
     expect(overview).toHaveLength(1);
     expect(overview[0]!.checks).toHaveLength(2);
-    expect(overview[0]!.label).toBe('SZ-000907-D');
-    expect(await repo.labelOf(panel)).toBe('SZ-000907-D');
+    expect(overview[0]!.label).toBe('SZ-000907-7');
+    expect(await repo.labelOf(panel)).toBe('SZ-000907-7');
   });
 
   it('refuses a correction of a check of another panel', async () => {
-    const a = (await repo.create(draft(), { tenantId, assetNumber: 'SZ-000908-E', locationId: null })).panel;
-    const b = (await repo.create(draft({ room: 'OR 9' }), { tenantId, assetNumber: 'SZ-000909-F', locationId: null })).panel;
+    const a = (await repo.create(draft(), { tenantId, assetNumber: 'SZ-000908-5', locationId: null })).panel;
+    const b = (await repo.create(draft({ room: 'OR 9' }), { tenantId, assetNumber: 'SZ-000909-3', locationId: null })).panel;
     const first = passedDraft(a.id, env.ctx.now());
     await repo.sign(first);
     const r = await repo.sign({ ...passedDraft(b.id, env.ctx.now()), correctsCheckId: first.id, remarks: 'x' });

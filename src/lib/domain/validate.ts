@@ -1,9 +1,10 @@
 // Field validators for the device form. Each returns an error code (translated by the UI) or null.
 import { DEVICE_STATUSES, DEVICE_TYPES, IMPORTANCE_TAGS, type DeviceFields } from './device';
+import { parseAssetNumber } from './assetNumber';
 
 export type FieldError =
   | 'required' | 'invalidDate' | 'invalidMac' | 'invalidIp' | 'invalidSerial'
-  | 'invalidAssetNumber' | 'invalidNumber' | 'tooLong' | 'invalidChoice' | 'warrantyBeforePurchase';
+  | 'invalidAssetNumber' | 'assetNumberCheckChar' | 'invalidNumber' | 'tooLong' | 'invalidChoice' | 'warrantyBeforePurchase';
 
 export type FieldErrors = Partial<Record<string, FieldError>>;
 
@@ -68,6 +69,24 @@ export function normalizeAssetNumber(s: string): string {
   return s.trim().toUpperCase();
 }
 
+/**
+ * The one asset-number rule, shared by the device form, the panel form and the scanner:
+ * a scheme number (PREFIX-DIGITS-C) must carry its right check character; anything not
+ * scheme-shaped is a legacy client tag, held to the tag format.
+ */
+export type AssetNumberKind = 'scheme' | 'legacy';
+export function checkAssetNumber(raw: string):
+  | { ok: true; value: string; kind: AssetNumberKind }
+  | { ok: false; value: string; error: 'required' | 'invalidAssetNumber' | 'assetNumberCheckChar' } {
+  const value = normalizeAssetNumber(raw);
+  if (value === '') return { ok: false, value, error: 'required' };
+  const p = parseAssetNumber(value);
+  if (p.ok) return { ok: true, value, kind: 'scheme' };
+  // Scheme-shaped with a wrong check char: a typo or a damaged label, never a legacy tag.
+  if (p.reason === 'checkChar') return { ok: false, value, error: 'assetNumberCheckChar' };
+  return isValidAssetNumberFormat(value) ? { ok: true, value, kind: 'legacy' } : { ok: false, value, error: 'invalidAssetNumber' };
+}
+
 const MAX_TEXT = 500;
 const MAX_NOTES = 20_000;
 
@@ -77,8 +96,9 @@ const MAX_NOTES = 20_000;
  */
 export function validateDevice(d: DeviceFields): FieldErrors {
   const e: FieldErrors = {};
-  if (!d.assetNumber) e.assetNumber = 'required';
-  else if (!isValidAssetNumberFormat(d.assetNumber)) e.assetNumber = 'invalidAssetNumber';
+  const asset = checkAssetNumber(d.assetNumber);
+  if (!asset.ok) e.assetNumber = asset.error;
+  else if (asset.value !== d.assetNumber) e.assetNumber = 'invalidAssetNumber'; // stored numbers are canonical
   if (!DEVICE_TYPES.includes(d.type)) e.type = 'invalidChoice';
   if (!DEVICE_STATUSES.includes(d.status)) e.status = 'invalidChoice';
   if (!d.importance.every((t) => IMPORTANCE_TAGS.includes(t))) e.importance = 'invalidChoice';
@@ -123,4 +143,38 @@ export function normalizeDevice(d: DeviceFields): DeviceFields {
       nics: d.hardware.nics.map((n) => ({ ...n, mac: normalizeMac(n.mac) ?? n.mac.trim(), ip: n.ip.trim() }))
     }
   };
+}
+
+/** Another device of the same client company that shares a serial or a MAC with the one being saved. */
+export interface DuplicateWarning {
+  /** Field path, as in FieldErrors: "serial" or "hardware.nics.0.mac". */
+  field: string;
+  value: string;
+  other: { id: string; assetNumber: string; model: string; name: string };
+}
+
+type DuplicateCandidate = DuplicateWarning['other'] & Pick<DeviceFields, 'tenantId' | 'serial' | 'hardware'>;
+
+/**
+ * Serials and MACs that another device of the same client already carries. A warning, not a
+ * refusal: a re-used serial can be real (a replaced mainboard, a vendor's placeholder), but
+ * usually it is the same device entered twice. `candidates` may hold any devices; only other
+ * devices of `d.tenantId` count.
+ */
+export function duplicateWarnings(d: DeviceFields, selfId: string | null, candidates: readonly DuplicateCandidate[]): DuplicateWarning[] {
+  const others = candidates.filter((c) => c.id !== selfId && c.tenantId === d.tenantId);
+  const out: DuplicateWarning[] = [];
+  const ref = ({ id, assetNumber, model, name }: DuplicateCandidate) => ({ id, assetNumber, model, name });
+  const serial = d.serial.trim().toUpperCase();
+  if (serial !== '') {
+    const hit = others.find((c) => c.serial.trim().toUpperCase() === serial);
+    if (hit) out.push({ field: 'serial', value: d.serial.trim(), other: ref(hit) });
+  }
+  d.hardware.nics.forEach((n, i) => {
+    const mac = normalizeMac(n.mac);
+    if (!mac) return;
+    const hit = others.find((c) => c.hardware.nics.some((o) => normalizeMac(o.mac) === mac));
+    if (hit) out.push({ field: `hardware.nics.${i}.mac`, value: mac, other: ref(hit) });
+  });
+  return out;
 }

@@ -2,12 +2,12 @@
  * Keyboard-wedge capture for the whole page. Listens on window in the capture phase, feeds
  * WedgeDetector (src/lib/domain/scan/wedge.ts) and, when a burst turns out to be a scan:
  *  - swallows the Enter (no form is submitted, no button pressed),
- *  - puts the focused field back as it was before the burst (the gun's characters were already
- *    typed into it by then) and tells Svelte bindings with an input event,
- *  - hands the text to `onScan`.
- * Elements inside `[data-wedge="off"]` are left alone (a field meant to receive a gun's text).
+ *  - when the burst began in a focused text field (wedgeRoute), leaves the text there: the
+ *    technician put the cursor in the serial or MAC field to scan into it;
+ *  - otherwise hands the text to `onScan` (the lookup), undoing any typing the burst did.
+ * Elements inside `[data-wedge="off"]` are left alone entirely (their own Enter goes through).
  */
-import { WedgeDetector, type WedgeOptions } from '$lib/domain/scan/wedge';
+import { WedgeDetector, wedgeRoute, type FocusInfo, type WedgeOptions } from '$lib/domain/scan/wedge';
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 
@@ -22,6 +22,17 @@ function asField(t: EventTarget | null): Field | null {
   if (t instanceof HTMLTextAreaElement) return t;
   if (t instanceof HTMLInputElement) return t;
   return null;
+}
+
+function focusInfo(t: EventTarget | null): FocusInfo | null {
+  if (!(t instanceof HTMLElement) || t === document.body) return null;
+  return {
+    tag: t.tagName.toLowerCase(),
+    type: t instanceof HTMLInputElement ? t.type : undefined,
+    readOnly: t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement ? t.readOnly : false,
+    disabled: t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement ? t.disabled : false,
+    contentEditable: t.isContentEditable
+  };
 }
 
 function snapshot(t: EventTarget | null): Snapshot | null {
@@ -54,6 +65,7 @@ function restore(s: Snapshot): void {
 export function attachWedge(win: Window, onScan: (text: string) => void, opts: Partial<WedgeOptions> = {}): () => void {
   const detector = new WedgeDetector(opts);
   let snap: Snapshot | null = null;
+  let route: 'field' | 'lookup' = 'lookup';
 
   const onKeydown = (e: KeyboardEvent) => {
     const target = e.target;
@@ -63,7 +75,10 @@ export function attachWedge(win: Window, onScan: (text: string) => void, opts: P
     }
     const v = detector.push({ key: e.key, time: e.timeStamp, ctrl: e.ctrlKey, alt: e.altKey, meta: e.metaKey, composing: e.isComposing });
     if (v.type === 'char') {
-      if (v.startsBurst) snap = snapshot(target);
+      if (v.startsBurst) {
+        snap = snapshot(target);
+        route = wedgeRoute(focusInfo(target));
+      }
       // Ctrl+] is the gun's GS separator: keep the browser from treating it as a shortcut.
       if (e.ctrlKey) e.preventDefault();
       return;
@@ -71,8 +86,12 @@ export function attachWedge(win: Window, onScan: (text: string) => void, opts: P
     if (v.type === 'scan') {
       e.preventDefault();
       e.stopImmediatePropagation();
-      if (snap) restore(snap);
+      const into = route;
+      const s = snap;
       snap = null;
+      route = 'lookup';
+      if (into === 'field') return; // the field already holds what the gun typed
+      if (s) restore(s);
       onScan(v.text);
       return;
     }

@@ -9,8 +9,8 @@
  * other paths of our own origin, a scheme number whose check character is wrong, text with
  * characters no label or serial has, and text too long to be either.
  */
-import { parseAssetNumber, ASSET_NUMBER_RE } from '../assetNumber';
-import { isValidAssetNumberFormat, isValidSerial, normalizeAssetNumber, normalizeMac } from '../validate';
+import { ASSET_NUMBER_RE } from '../assetNumber';
+import { checkAssetNumber, isValidSerial, normalizeAssetNumber, normalizeMac } from '../validate';
 import { looksLikeRawGs1, parseGs1Bracketed, parseGs1Raw } from './gs1';
 import { GS, unwrap } from './text';
 
@@ -77,12 +77,11 @@ function classifyUrl(text: string, bases: Base[]): ScanCode {
 
 /** A scheme number, a scheme-shaped number with a wrong check char, a legacy tag, or null. */
 function classifyNumber(raw: string, via: 'bare' | 'url', text: string): ScanCode | null {
-  const n = normalizeAssetNumber(raw);
-  const p = parseAssetNumber(n);
-  if (p.ok) return { kind: 'asset', assetNumber: p.value, scheme: true, via, text };
-  // Scheme-shaped with a wrong check char: a typo or a damaged label, never a legacy tag.
-  if (p.reason === 'checkChar') return { kind: 'rejected', reason: 'checkChar', text };
-  if (via === 'url' && isValidAssetNumberFormat(n)) return { kind: 'asset', assetNumber: n, scheme: false, via, text };
+  // The same rule as the device and panel forms (checkAssetNumber).
+  const c = checkAssetNumber(raw);
+  if (c.ok && c.kind === 'scheme') return { kind: 'asset', assetNumber: c.value, scheme: true, via, text };
+  if (!c.ok && c.error === 'assetNumberCheckChar') return { kind: 'rejected', reason: 'checkChar', text };
+  if (via === 'url' && c.ok) return { kind: 'asset', assetNumber: c.value, scheme: false, via, text };
   return null;
 }
 

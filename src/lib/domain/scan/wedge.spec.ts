@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { WedgeDetector, type KeyIn, type WedgeVerdict } from './wedge';
+import { WedgeDetector, wedgeRoute, type KeyIn, type WedgeVerdict } from './wedge';
 
 /** Feeds `text` then Enter with the given gaps (ms) before each key; returns the last verdict. */
 function feed(d: WedgeDetector, text: string, gaps: (i: number) => number, start = 1000): WedgeVerdict {
@@ -102,5 +102,21 @@ describe('WedgeDetector', () => {
         expect(feed(new WedgeDetector(), s, (i) => gaps[i % gaps.length]!).type).toBe('pass');
       })
     );
+  });
+});
+
+describe('wedgeRoute (issue 8, item 5)', () => {
+  it('a scan into a focused text field stays in that field', () => {
+    for (const type of ['', 'text', 'search', 'email', 'tel', 'url', 'number']) expect(wedgeRoute({ tag: 'input', type }), type).toBe('field');
+    expect(wedgeRoute({ tag: 'input' })).toBe('field');
+    expect(wedgeRoute({ tag: 'textarea' })).toBe('field');
+    expect(wedgeRoute({ tag: 'div', contentEditable: true })).toBe('field');
+  });
+  it('with no text field focused, a scan is looked up', () => {
+    expect(wedgeRoute(null)).toBe('lookup');
+    for (const type of ['checkbox', 'radio', 'button', 'submit', 'file', 'range']) expect(wedgeRoute({ tag: 'input', type }), type).toBe('lookup');
+    for (const tag of ['body', 'button', 'select', 'a']) expect(wedgeRoute({ tag }), tag).toBe('lookup');
+    expect(wedgeRoute({ tag: 'input', type: 'text', readOnly: true })).toBe('lookup');
+    expect(wedgeRoute({ tag: 'input', type: 'text', disabled: true })).toBe('lookup');
   });
 });

@@ -100,3 +100,29 @@ export class WedgeDetector {
     return { type: 'scan', text: this.#chars.join(''), startedAt: first };
   }
 }
+
+/** What had focus when a burst began (read from the DOM by the listener). */
+export interface FocusInfo {
+  /** Lower-case tag name: "input", "textarea", … */
+  tag: string;
+  /** The input's type attribute (lower case; "" or absent means text). */
+  type?: string;
+  readOnly?: boolean;
+  disabled?: boolean;
+  contentEditable?: boolean;
+}
+
+const TEXT_INPUT_TYPES = new Set(['', 'text', 'search', 'email', 'url', 'tel', 'password', 'number']);
+
+/**
+ * Where a gun's scan goes. A focused text field the technician can type into gets the text as
+ * typed (they put the cursor in the serial field to scan the serial into it); anything else —
+ * no focus, a button, a checkbox, a select, a read-only field — means "look this code up".
+ */
+export function wedgeRoute(focus: FocusInfo | null): 'field' | 'lookup' {
+  if (!focus || focus.disabled || focus.readOnly) return 'lookup';
+  if (focus.contentEditable) return 'field';
+  if (focus.tag === 'textarea') return 'field';
+  if (focus.tag === 'input') return TEXT_INPUT_TYPES.has((focus.type ?? '').toLowerCase()) ? 'field' : 'lookup';
+  return 'lookup';
+}
