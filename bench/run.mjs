@@ -6,7 +6,8 @@ const only = process.argv[2];
 const suites = [
   ['register', 'bench/register/run.mjs'],
   ['labels', 'bench/labels/run.ts'],
-  ['scan', 'bench/scan/run.mjs']
+  ['scan', 'bench/scan/run.mjs'],
+  ['sync', 'bench/sync/run.mjs']
 ];
 let failed = 0;
 for (const [name, file] of suites) {
