@@ -2,37 +2,25 @@
 // server: the tombstone beats a concurrent edit in both orders, the lost edit is kept as a
 // conflict, nothing comes back by itself, and an explicit restore brings the record back everywhere.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newDeviceFields, type Device } from '$lib/domain/device';
-import { startServer, tablet, type Tablet, type TestServer } from './testkit';
+import { tablet, useTenantServer, type Tablet } from './testkit';
 
-let server: TestServer;
-let tenantId: string;
-let token: string;
-
-beforeEach(async () => {
-  server = await startServer();
-  tenantId = crypto.randomUUID();
-  await server.store.createTenant({ id: tenantId, name: 'ACME' });
-  token = (await server.store.createToken({ tenantId, siteIds: '*' })).token;
-});
-afterEach(async () => {
-  await server.close();
-});
+const env = useTenantServer();
 
 async function twoTablets(): Promise<{ a: Tablet; b: Tablet; d: Device }> {
-  const a = tablet('tabA', server, token);
-  await a.org.createTenant({ name: 'ACME', assetPrefix: 'AC', serviceDeskPhone: '' }, tenantId);
-  const siteId = (await a.org.createSite({ tenantId, name: 'HQ', address: '' })).id;
-  const d = await a.devices.create({ ...newDeviceFields(tenantId, siteId, null), assetNumber: 'AC-000001', name: 'PC-1' });
+  const a = tablet('tabA', env.server, env.token);
+  await a.org.createTenant({ name: 'ACME', assetPrefix: 'AC', serviceDeskPhone: '' }, env.tenantId);
+  const siteId = (await a.org.createSite({ tenantId: env.tenantId, name: 'HQ', address: '' })).id;
+  const d = await a.devices.create({ ...newDeviceFields(env.tenantId, siteId, null), assetNumber: 'AC-000001', name: 'PC-1' });
   await a.sync();
-  const b = tablet('tabB', server, token);
+  const b = tablet('tabB', env.server, env.token);
   await b.sync();
   expect((await b.devices.get(d.id))?.name).toBe('PC-1');
   return { a, b, d };
 }
 
-const serverRow = async (id: string) => (await server.rows(tenantId)).find((r) => r.id === id)!;
+const serverRow = async (id: string) => (await env.server.rows(env.tenantId)).find((r) => r.id === id)!;
 
 describe('deletes and restores between two tablets', () => {
   for (const order of ['delete first', 'edit first'] as const) {
@@ -69,7 +57,7 @@ describe('deletes and restores between two tablets', () => {
     await a.sync();
     await b.sync();
     expect(await b.devices.get(d.id)).toBeUndefined();
-    expect((await b.devices.listDeleted(tenantId)).map((x) => x.id)).toEqual([d.id]);
+    expect((await b.devices.listDeleted(env.tenantId)).map((x) => x.id)).toEqual([d.id]);
 
     await b.devices.restore(d.id);
     expect((await b.devices.get(d.id))?.name).toBe('PC-1');
@@ -79,7 +67,7 @@ describe('deletes and restores between two tablets', () => {
     expect((await serverRow(d.id)).deletedHlc).toBeNull();
     await a.sync();
     expect((await a.devices.get(d.id))?.name).toBe('PC-1');
-    expect(await a.devices.listDeleted(tenantId)).toEqual([]);
+    expect(await a.devices.listDeleted(env.tenantId)).toEqual([]);
     const history = await b.devices.history(d.id);
     expect(history.map((h) => h.field)).toContain('restored');
   });

@@ -1,59 +1,47 @@
-// The engine against the real sync server (SQLite on a temp file, real HTTP): drain, pull,
+// The engine against the real sync env.server (SQLite on a temp file, real HTTP): drain, pull,
 // 401, lost replies, 413 splitting, rejections, interrupted pulls.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newDeviceFields, type DeviceFields } from '$lib/domain/device';
 import { ProfileRepository } from '$lib/db/profiles';
 import { INSERT_ONLY_TABLES, SYNCED_TABLES } from '$lib/db/schema';
 import { CURSOR_KEY, readCursor } from './pull';
 import { rejectedEntries } from './push';
-import { startServer, tablet, type Tablet, type TestServer } from './testkit';
+import { tablet, useTenantServer, type Tablet } from './testkit';
 import type { Transport } from './transport';
 
-let server: TestServer;
-let tenantId: string;
+const env = useTenantServer();
 let siteId: string;
-let token: string;
 
-beforeEach(async () => {
-  server = await startServer();
-  tenantId = crypto.randomUUID();
-  await server.store.createTenant({ id: tenantId, name: 'ACME' });
-  token = (await server.store.createToken({ tenantId, siteIds: '*' })).token;
-});
-afterEach(async () => {
-  await server.close();
-});
-
-/** Tablet A creates the client company (with the server tenant's id), a site and n devices. */
+/** Tablet A creates the client company (with the env.server tenant's id), a site and n devices. */
 async function seed(a: Tablet, n: number): Promise<DeviceFields[]> {
-  await a.org.createTenant({ name: 'ACME', assetPrefix: 'AC', serviceDeskPhone: '' }, tenantId);
-  siteId = (await a.org.createSite({ tenantId, name: 'HQ', address: '' })).id;
+  await a.org.createTenant({ name: 'ACME', assetPrefix: 'AC', serviceDeskPhone: '' }, env.tenantId);
+  siteId = (await a.org.createSite({ tenantId: env.tenantId, name: 'HQ', address: '' })).id;
   const list = Array.from({ length: n }, (_, i) => ({
-    ...newDeviceFields(tenantId, siteId, null), assetNumber: `AC-${String(i + 1).padStart(6, '0')}`, name: `PC-${i + 1}`,
-    hardware: { ...newDeviceFields(tenantId, siteId, null).hardware, nics: [{ name: 'eth0', mac: `00:11:22:33:44:${(i % 256).toString(16).padStart(2, '0')}`, ip: '' }] }
+    ...newDeviceFields(env.tenantId, siteId, null), assetNumber: `AC-${String(i + 1).padStart(6, '0')}`, name: `PC-${i + 1}`,
+    hardware: { ...newDeviceFields(env.tenantId, siteId, null).hardware, nics: [{ name: 'eth0', mac: `00:11:22:33:44:${(i % 256).toString(16).padStart(2, '0')}`, ip: '' }] }
   }));
   await a.devices.bulkCreate(list);
   return list;
 }
 
 describe('sync engine against the real server', () => {
-  it('drains the outbox and the server has every record; another tablet pulls them with derived indexes', async () => {
-    const a = tablet('tabA', server, token);
+  it('drains the outbox and the env.server has every record; another tablet pulls them with derived indexes', async () => {
+    const a = tablet('tabA', env.server, env.token);
     await seed(a, 5);
     const queued = await a.db.outbox.count();
     expect(queued).toBe(7); // tenant, site, 5 devices
     const out = await a.sync();
     expect(out).toMatchObject({ status: 'ok', pushed: 7, pending: 0, rejected: 0 });
     expect(await a.db.outbox.count()).toBe(0);
-    const rows = await server.rows(tenantId);
+    const rows = await env.server.rows(env.tenantId);
     expect(rows.filter((r) => r.table === 'devices').map((r) => r.data.name).sort()).toEqual(['PC-1', 'PC-2', 'PC-3', 'PC-4', 'PC-5']);
 
-    const b = tablet('tabB', server, token);
+    const b = tablet('tabB', env.server, env.token);
     expect(await b.sync()).toMatchObject({ status: 'ok', pulled: 7, pushed: 0 });
     expect((await b.devices.listBySite(siteId)).length).toBe(5);
     expect((await b.devices.findByMac('00-11-22-33-44-02'))[0]?.name).toBe('PC-3');
-    expect((await b.devices.getByAssetNumber(tenantId, 'AC-000001'))?.name).toBe('PC-1');
+    expect((await b.devices.getByAssetNumber(env.tenantId, 'AC-000001'))?.name).toBe('PC-1');
     // Pulled rows are not local edits: nothing queued, nothing audited.
     expect(await b.db.outbox.count()).toBe(0);
     expect(await b.db.audit.count()).toBe(0);
@@ -63,20 +51,20 @@ describe('sync engine against the real server', () => {
     expect(await a.db.conflicts.count()).toBe(0);
   });
 
-  it('401 stops the run and keeps the outbox; the retry with a valid token drains it', async () => {
-    const a = tablet('tabA', server, 'aw_revoked-or-wrong');
+  it('401 stops the run and keeps the outbox; the retry with a valid env.token drains it', async () => {
+    const a = tablet('tabA', env.server, 'aw_revoked-or-wrong');
     await seed(a, 3);
     expect(await a.sync()).toMatchObject({ status: 'unauthorized', pending: 5 });
     expect(await a.db.outbox.count()).toBe(5);
     a.token = '';
     expect((await a.sync()).status).toBe('unauthorized');
-    a.token = token;
+    a.token = env.token;
     expect(await a.sync()).toMatchObject({ status: 'ok', pushed: 5, pending: 0 });
-    expect((await server.rows(tenantId)).length).toBe(5);
+    expect((await env.server.rows(env.tenantId)).length).toBe(5);
   });
 
   it('a lost push reply: offline, nothing lost; the re-push is answered duplicate with no double effect', async () => {
-    const a = tablet('tabA', server, token);
+    const a = tablet('tabA', env.server, env.token);
     await seed(a, 2);
     const statuses: string[] = [];
     let drop = true;
@@ -93,15 +81,15 @@ describe('sync engine against the real server', () => {
     drop = false;
     expect(await a.sync()).toMatchObject({ status: 'ok', pending: 0 });
     expect(statuses).toEqual(['applied', 'applied', 'applied', 'applied', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
-    const rows = await server.rows(tenantId);
+    const rows = await env.server.rows(env.tenantId);
     expect(rows.length).toBe(4);
     expect(Math.max(...rows.map((r) => r.serverSeq))).toBe(4); // applied once: one server_seq each
   });
 
   it('a network failure keeps everything; the next run pushes in clientSeq order', async () => {
-    const a = tablet('tabA', server, token);
+    const a = tablet('tabA', env.server, env.token);
     await seed(a, 1);
-    const dead = tablet('x', { ...server, url: 'http://127.0.0.1:9' }, token);
+    const dead = tablet('x', { ...env.server, url: 'http://127.0.0.1:9' }, env.token);
     const offline = await dead.engine({ db: a.db }).sync();
     expect(offline.status).toBe('offline');
     expect(await a.db.outbox.count()).toBe(3);
@@ -112,11 +100,11 @@ describe('sync engine against the real server', () => {
     const queued = [...seqs];
     expect(queued).toHaveLength(3);
     expect(queued.every((x, i) => i === 0 || x > queued[i - 1]!)).toBe(true);
-    expect((await server.rows(tenantId)).length).toBe(3); // nothing lost to the failed run
+    expect((await env.server.rows(env.tenantId)).length).toBe(3); // nothing lost to the failed run
   });
 
   it('413 splits the batch until it fits', async () => {
-    const a = tablet('tabA', server, token);
+    const a = tablet('tabA', env.server, env.token);
     await seed(a, 40);
     const sizes: number[] = [];
     a.wrap = (t) => ({
@@ -125,38 +113,38 @@ describe('sync engine against the real server', () => {
     });
     expect(await a.sync({ pushBatch: 200 })).toMatchObject({ status: 'ok', pushed: 42, pending: 0 });
     expect(sizes.slice(0, 4)).toEqual([42, 21, 11, 6]);
-    expect((await server.rows(tenantId)).length).toBe(42);
+    expect((await env.server.rows(env.tenantId)).length).toBe(42);
   });
 
   it('a rejected mutation is kept visible and does not block the ones behind it', async () => {
-    const a = tablet('tabA', server, token);
+    const a = tablet('tabA', env.server, env.token);
     await seed(a, 1);
-    // A client company this token is not for: the server refuses its records (tenant-mismatch).
+    // A client company this env.token is not for: the env.server refuses its records (tenant-mismatch).
     const other = await a.org.createTenant({ name: 'Other', assetPrefix: 'OT', serviceDeskPhone: '' });
     await a.org.createSite({ tenantId: other.id, name: 'Elsewhere', address: '' });
-    await a.devices.create({ ...newDeviceFields(tenantId, siteId, null), assetNumber: 'AC-000099', name: 'after' });
+    await a.devices.create({ ...newDeviceFields(env.tenantId, siteId, null), assetNumber: 'AC-000099', name: 'after' });
     const out = await a.sync();
     expect(out).toMatchObject({ status: 'ok', rejected: 2, pending: 0 });
     const rejected = await rejectedEntries(a.db);
-    // Neither the other company's record nor its site may be written with this token.
+    // Neither the other company's record nor its site may be written with this env.token.
     expect(rejected.map((r) => [r.entry.table, r.reason])).toEqual([['tenants', 'tenant-mismatch'], ['sites', 'tenant-mismatch']]);
-    expect((await server.rows(tenantId)).some((r) => r.data.name === 'after')).toBe(true);
+    expect((await env.server.rows(env.tenantId)).some((r) => r.data.name === 'after')).toBe(true);
   });
 
   it('ids are scoped by client company: an id another company uses is simply ours too (rule 10)', async () => {
     const otherTenant = crypto.randomUUID();
-    await server.store.createTenant({ id: otherTenant, name: 'Other' });
-    const other = tablet('tabB', server, (await server.store.createToken({ tenantId: otherTenant, siteIds: '*' })).token);
+    await env.server.store.createTenant({ id: otherTenant, name: 'Other' });
+    const other = tablet('tabB', env.server, (await env.server.store.createToken({ tenantId: otherTenant, siteIds: '*' })).token);
     await other.org.createTenant({ name: 'Other', assetPrefix: 'OT', serviceDeskPhone: '' }, otherTenant);
     await other.org.createSite({ tenantId: otherTenant, name: 'Theirs', address: '' }, 'site-main');
     expect(await other.sync()).toMatchObject({ status: 'ok', pending: 0 });
 
-    const a = tablet('tabA', server, token);
+    const a = tablet('tabA', env.server, env.token);
     await seed(a, 2);
-    await a.org.createSite({ tenantId, name: 'Ours', address: '' }, 'site-main');
+    await a.org.createSite({ tenantId: env.tenantId, name: 'Ours', address: '' }, 'site-main');
     expect(await a.sync({ pushBatch: 200 })).toMatchObject({ status: 'ok', rejected: 0, pending: 0 });
-    expect((await server.rows(tenantId)).find((r) => r.id === 'site-main')?.data.name).toBe('Ours');
-    expect((await server.rows(otherTenant)).find((r) => r.id === 'site-main')?.data.name).toBe('Theirs');
+    expect((await env.server.rows(env.tenantId)).find((r) => r.id === 'site-main')?.data.name).toBe('Ours');
+    expect((await env.server.rows(otherTenant)).find((r) => r.id === 'site-main')?.data.name).toBe('Theirs');
     // Neither pull crosses over.
     expect(await other.sync()).toMatchObject({ status: 'ok' });
     expect((await other.db.sites.get('site-main'))?.name).toBe('Theirs');
@@ -164,31 +152,31 @@ describe('sync engine against the real server', () => {
   });
 
   it('one asset number given offline to two devices does not stall sync; the clash is recorded', async () => {
-    const a = tablet('tabA', server, token);
+    const a = tablet('tabA', env.server, env.token);
     await seed(a, 1);
     expect(await a.sync()).toMatchObject({ status: 'ok' });
-    const b = tablet('tabB', server, token);
+    const b = tablet('tabB', env.server, env.token);
     expect(await b.sync()).toMatchObject({ status: 'ok' });
-    const dup = { ...newDeviceFields(tenantId, siteId, null), assetNumber: 'AC-000500' };
+    const dup = { ...newDeviceFields(env.tenantId, siteId, null), assetNumber: 'AC-000500' };
     await a.devices.create({ ...dup, name: 'A’s' });
     const mine = await b.devices.create({ ...dup, name: 'B’s' });
     expect(await a.sync()).toMatchObject({ status: 'ok', pending: 0 });
     expect(await b.sync()).toMatchObject({ status: 'ok', pending: 0 }); // not stuck on the unique index
     const clash = await b.db.conflicts.where('[table+recordId]').equals(['devices', mine.id]).toArray();
     expect(clash).toMatchObject([{ kind: 'assetNumberClash', value: 'AC-000500' }]);
-    expect((await b.devices.getByAssetNumber(tenantId, 'AC-000500'))?.name).toBe('B’s');
+    expect((await b.devices.getByAssetNumber(env.tenantId, 'AC-000500'))?.name).toBe('B’s');
     // Later changes still arrive.
     await a.devices.create({ ...dup, assetNumber: 'AC-000501', name: 'after the clash' });
     await a.sync();
     await b.sync();
-    expect((await b.devices.getByAssetNumber(tenantId, 'AC-000501'))?.name).toBe('after the clash');
+    expect((await b.devices.getByAssetNumber(env.tenantId, 'AC-000501'))?.name).toBe('after the clash');
   });
 
   it('a pull interrupted between pages resumes without missing or doubling rows', async () => {
-    const a = tablet('tabA', server, token);
+    const a = tablet('tabA', env.server, env.token);
     await seed(a, 30);
     await a.sync();
-    const b = tablet('tabB', server, token);
+    const b = tablet('tabB', env.server, env.token);
     let pages = 0;
     await expect(
       b.sync({ pullPage: 10, afterPullPage: () => { if (++pages === 2) throw new Error('killed'); } })
@@ -203,14 +191,14 @@ describe('sync engine against the real server', () => {
   });
 
   it('rows of a table an older app version did not know arrive after the update', async () => {
-    const a = tablet('tabA', server, token);
+    const a = tablet('tabA', env.server, env.token);
     await seed(a, 2);
     const profile = { id: 'acme-imd', make: 'ACME', model: 'IMD-1', fc: 3, entries: [{ address: 8, type: 'u16', unit: 'kΩ', meaning: 'insulation' }] };
     expect((await new ProfileRepository(a.db, a.ctx).save(JSON.stringify(profile))).ok).toBe(true);
     expect(await a.sync()).toMatchObject({ status: 'ok', pending: 0, rejected: 0 });
 
     const old = new Set<string>([...SYNCED_TABLES, ...INSERT_ONLY_TABLES].filter((t) => t !== 'profiles'));
-    const b = tablet('tabB', server, token);
+    const b = tablet('tabB', env.server, env.token);
     expect(await b.sync({ knownTables: old })).toMatchObject({ status: 'ok' });
     expect(await b.db.devices.count()).toBe(2);
     expect(await b.db.profiles.count()).toBe(0); // the old version cannot store them
@@ -219,6 +207,6 @@ describe('sync engine against the real server', () => {
     expect((await b.db.profiles.toArray()).map((p) => p.id)).toEqual(['acme-imd']);
     expect(await b.db.devices.count()).toBe(2);
     expect(await b.db.conflicts.count()).toBe(0);
-    expect(await readCursor(b.db)).toBe(Math.max(...(await server.rows(tenantId)).map((r) => r.serverSeq)));
+    expect(await readCursor(b.db)).toBe(Math.max(...(await env.server.rows(env.tenantId)).map((r) => r.serverSeq)));
   });
 });

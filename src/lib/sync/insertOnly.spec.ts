@@ -1,38 +1,26 @@
 // Issue 9 bug 2: two tablets finishing the same room audit wrote one record id with different
-// findings; the server answered "duplicate" and the tablets diverged for good. Now both end with
-// the server's (first) record and the other findings are a visible conflict on the second tablet.
+// findings; the env.server answered "duplicate" and the tablets diverged for good. Now both end with
+// the env.server's (first) record and the other findings are a visible conflict on the second tablet.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newDeviceFields } from '$lib/domain/device';
 import { RoomAuditRepository } from '$lib/db/roomAudits';
 import { clientConflicts } from './resolve';
-import { startServer, tablet, type TestServer } from './testkit';
+import { tablet, useTenantServer } from './testkit';
 
-let server: TestServer;
-let tenantId: string;
-let token: string;
-
-beforeEach(async () => {
-  server = await startServer();
-  tenantId = crypto.randomUUID();
-  await server.store.createTenant({ id: tenantId, name: 'ACME' });
-  token = (await server.store.createToken({ tenantId, siteIds: '*' })).token;
-});
-afterEach(async () => {
-  await server.close();
-});
+const env = useTenantServer();
 
 describe('two tablets finish the same room audit', () => {
   it('end equal, with the second finding kept as a conflict', async () => {
-    const a = tablet('tabA', server, token);
-    await a.org.createTenant({ name: 'ACME', assetPrefix: 'AC', serviceDeskPhone: '' }, tenantId);
-    const siteId = (await a.org.createSite({ tenantId, name: 'HQ', address: '' })).id;
-    const room = await a.org.createLocation({ tenantId, siteId, building: 'A', floor: '3F', room: '301' });
-    const pc = await a.devices.create({ ...newDeviceFields(tenantId, siteId, room.id), assetNumber: 'AC-000001', name: 'PC-1' });
+    const a = tablet('tabA', env.server, env.token);
+    await a.org.createTenant({ name: 'ACME', assetPrefix: 'AC', serviceDeskPhone: '' }, env.tenantId);
+    const siteId = (await a.org.createSite({ tenantId: env.tenantId, name: 'HQ', address: '' })).id;
+    const room = await a.org.createLocation({ tenantId: env.tenantId, siteId, building: 'A', floor: '3F', room: '301' });
+    const pc = await a.devices.create({ ...newDeviceFields(env.tenantId, siteId, room.id), assetNumber: 'AC-000001', name: 'PC-1' });
     const auditsA = new RoomAuditRepository(a.db, a.ctx, a.devices);
-    const header = await auditsA.start({ tenantId, siteId, locationId: room.id });
+    const header = await auditsA.start({ tenantId: env.tenantId, siteId, locationId: room.id });
     await a.sync();
-    const b = tablet('tabB', server, token);
+    const b = tablet('tabB', env.server, env.token);
     await b.sync();
     const auditsB = new RoomAuditRepository(b.db, b.ctx, b.devices);
 
@@ -45,13 +33,13 @@ describe('two tablets finish the same room audit', () => {
     await a.sync();
 
     const finishId = `${header.id}:finish`;
-    const onServer = (await server.rows(tenantId)).find((r) => r.id === finishId)!;
+    const onServer = (await env.server.rows(env.tenantId)).find((r) => r.id === finishId)!;
     for (const t of [a, b]) {
       const row = (await t.db.roomAudits.get(finishId))!;
       expect(JSON.stringify(row.findings), t.name).toBe(JSON.stringify(onServer.data.findings));
       expect(JSON.stringify((await new RoomAuditRepository(t.db, t.ctx, t.devices).get(header.id))!.findings.found), t.name).toContain(pc.id);
     }
-    const lines = await clientConflicts(b.db, tenantId);
+    const lines = await clientConflicts(b.db, env.tenantId);
     expect(lines.map((l) => [l.table, l.field])).toContainEqual(['roomAudits', 'findings']);
     expect(await a.db.conflicts.count()).toBe(0);
   });

@@ -6,6 +6,7 @@
  * the app's tsconfig (svelte-check) does not allow, so their types are declared here minimally.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { afterEach, beforeEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AssetWalkDB } from '$lib/db/schema';
@@ -105,4 +106,26 @@ export function tablet(name: string, server: TestServer, token: string, skewMs =
   t.devices = new DeviceRepository(db, t.ctx);
   t.org = new OrgRepository(db, t.ctx);
   return t;
+}
+
+/** A fresh server per test with one client company and a token for all its sites. */
+export interface TenantServer {
+  server: TestServer;
+  tenantId: string;
+  token: string;
+}
+
+/** Registers beforeEach/afterEach hooks; the returned object is filled anew before each test. */
+export function useTenantServer(): TenantServer {
+  const ctx = {} as TenantServer;
+  beforeEach(async () => {
+    ctx.server = await startServer();
+    ctx.tenantId = crypto.randomUUID();
+    await ctx.server.store.createTenant({ id: ctx.tenantId, name: 'ACME' });
+    ctx.token = (await ctx.server.store.createToken({ tenantId: ctx.tenantId, siteIds: '*' })).token;
+  });
+  afterEach(async () => {
+    await ctx.server.close();
+  });
+  return ctx;
 }
