@@ -34,22 +34,14 @@ async function syncNow(page: Page) {
 
 const stored = (page: Page, key: string) => page.evaluate((k) => localStorage.getItem(k), key);
 
-test('tablet A uploads the sample client, B pulls it, B’s offline edit reaches A', async ({ browser }) => {
-  const ctxA = await browser.newContext();
-  const ctxB = await browser.newContext();
-  const a = await ctxA.newPage();
-  const b = await ctxB.newPage();
-
+/** Tablet A loads the sample client and uploads it; B chooses the same client and site and pulls it. */
+async function twoTablets(a: Page, b: Page): Promise<void> {
   await loadSample(a);
-  const countA = await a.getByTestId('device-row').count();
-  expect(countA).toBeGreaterThan(0);
   const tenantId = JSON.parse((await stored(a, 'assetwalk.tenantId'))!) as string;
   const siteId = await stored(a, 'assetwalk.siteId');
   const token = registerTenant(tenantId);
   await setToken(a, token);
   await syncNow(a);
-
-  // B: same token, same client and site selected, then a sync brings the devices.
   await b.goto('/');
   await b.evaluate(([t, s]) => {
     localStorage.setItem('assetwalk.tenantId', t!);
@@ -58,6 +50,18 @@ test('tablet A uploads the sample client, B pulls it, B’s offline edit reaches
   // Pasting the token starts a sync by itself: no button pressed.
   await setToken(b, token);
   await b.goto('/devices');
+}
+
+test('tablet A uploads the sample client, B pulls it, B’s offline edit reaches A', async ({ browser }) => {
+  const ctxA = await browser.newContext();
+  const ctxB = await browser.newContext();
+  const a = await ctxA.newPage();
+  const b = await ctxB.newPage();
+
+  await twoTablets(a, b);
+  await a.goto('/devices');
+  const countA = await a.getByTestId('device-row').count();
+  expect(countA).toBeGreaterThan(0);
   await expect(b.getByTestId('device-row')).toHaveCount(countA, { timeout: 30_000 });
 
   // B edits offline; the edit waits in the outbox and goes when B is back online.
@@ -85,19 +89,7 @@ test('two tablets edit the same field offline: both end equal, the conflict is s
   const ctxB = await browser.newContext();
   const a = await ctxA.newPage();
   const b = await ctxB.newPage();
-  await loadSample(a);
-  const tenantId = JSON.parse((await stored(a, 'assetwalk.tenantId'))!) as string;
-  const siteId = await stored(a, 'assetwalk.siteId');
-  const token = registerTenant(tenantId);
-  await setToken(a, token);
-  await syncNow(a);
-  await b.goto('/');
-  await b.evaluate(([t, s]) => {
-    localStorage.setItem('assetwalk.tenantId', t!);
-    if (s) localStorage.setItem('assetwalk.siteId', s);
-  }, [JSON.stringify(tenantId), siteId]);
-  await setToken(b, token);
-  await b.goto('/devices');
+  await twoTablets(a, b);
   await expect(b.getByTestId('device-row').first()).toBeVisible({ timeout: 30_000 });
 
   // Both offline, both change the user of the same device: A first, then B.
