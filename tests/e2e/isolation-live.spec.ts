@@ -1,7 +1,7 @@
 // Live polling with hysteresis over the simulated port, and a correction of a signed check.
 import { expect, test } from '@playwright/test';
 import { loadSample } from './helpers';
-import { newLabel, passAll, registerPanel, step, TEST, VISUAL } from './fixtures/isolation';
+import { checkAtReadings, passAll, step, TEST } from './fixtures/isolation';
 import { installSimulator, simSet } from './fixtures/simulator';
 
 async function polls(page: import('@playwright/test').Page): Promise<number> {
@@ -12,12 +12,7 @@ async function polls(page: import('@playwright/test').Page): Promise<number> {
 test('live polling shows values as they come and holds an alarm until R_F recovers on two polls', async ({ page }) => {
   await installSimulator(page);
   await loadSample(page);
-  const url = await registerPanel(page, { room: 'OR 12', systemId: 'IT-12', label: newLabel() });
-  await page.goto(`${url}/check`);
-  await page.getByTestId('identify-confirm').click();
-  await page.getByTestId('check-next').click();
-  await passAll(page, VISUAL);
-  await page.getByTestId('check-next').click();
+  await checkAtReadings(page, { room: 'OR 12', systemId: 'IT-12' });
 
   await simSet(page, { insulationKohm: 45, loadA: 5, temperatureC: 30, faults: {} });
   await page.getByTestId('source-serial').click();
@@ -50,12 +45,7 @@ test('live polling shows values as they come and holds an alarm until R_F recove
 
 test('a signed check is corrected by a new check that references it; the old one stays in the history', async ({ page }) => {
   await loadSample(page);
-  const url = await registerPanel(page, { room: 'OR 14', systemId: 'IT-14', label: newLabel() });
-  await page.goto(`${url}/check`);
-  await page.getByTestId('identify-confirm').click();
-  await page.getByTestId('check-next').click();
-  await passAll(page, VISUAL);
-  await page.getByTestId('check-next').click();
+  const url = await checkAtReadings(page, { room: 'OR 14', systemId: 'IT-14' });
   await page.getByTestId('field-insulation').fill('650');
   await page.getByTestId('field-load').fill('10');
   await page.getByTestId('field-temperature').fill('40');

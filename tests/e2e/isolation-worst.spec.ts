@@ -4,18 +4,13 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { pdfText } from '../../src/lib/labels/testing/decode';
 import { loadSample } from './helpers';
-import { newLabel, passAll, registerPanel, step, TEST, VISUAL } from './fixtures/isolation';
+import { checkAtReadings, passAll, step, TEST } from './fixtures/isolation';
 import { installSimulator, simSet } from './fixtures/simulator';
 
 test('live 45 then 56 kΩ: the screen held the alarm, the signed check and its report record it with the 45 kΩ reading', async ({ page }) => {
   await installSimulator(page);
   await loadSample(page);
-  const url = await registerPanel(page, { room: 'OR 21', systemId: 'IT-21', label: newLabel() });
-  await page.goto(`${url}/check`);
-  await page.getByTestId('identify-confirm').click();
-  await page.getByTestId('check-next').click();
-  await passAll(page, VISUAL);
-  await page.getByTestId('check-next').click();
+  const url = await checkAtReadings(page, { room: 'OR 21', systemId: 'IT-21' });
 
   await simSet(page, { insulationKohm: 45, loadA: 5, temperatureC: 30, faults: {} });
   await page.getByTestId('source-serial').click();
@@ -59,12 +54,7 @@ test('live 45 then 56 kΩ: the screen held the alarm, the signed check and its r
 // Issue 8.4: "1,500" typed is 1500 kΩ (normal), never 1.5 kΩ (a false alarm); "1,5" is refused in words.
 test('a typed "1,500" kΩ is one thousand five hundred; an ambiguous "1,5" is refused with a message', async ({ page }) => {
   await loadSample(page);
-  const url = await registerPanel(page, { room: 'OR 22', systemId: 'IT-22', label: newLabel() });
-  await page.goto(`${url}/check`);
-  await page.getByTestId('identify-confirm').click();
-  await page.getByTestId('check-next').click();
-  await passAll(page, VISUAL);
-  await page.getByTestId('check-next').click();
+  await checkAtReadings(page, { room: 'OR 22', systemId: 'IT-22' });
   await page.getByTestId('field-insulation').fill('1,500');
   await expect(page.getByTestId('rule-insulation')).toHaveAttribute('data-status', 'normal');
   await expect(page.getByTestId('rule-insulation')).toContainText('1500 kΩ');
