@@ -2,7 +2,9 @@
  * Pulls server changes page by page (sync-protocol rules 3, 5, 6, 9).
  *
  * Invariants:
- * - pages are requested by server_seq (`cursor`), never by client clocks;
+ * - pages are requested by server_seq (`cursor`), never by client clocks; the next page is
+ *   requested while the current one is merged, and used only if the stored cursor is then
+ *   where that request started;
  * - one Dexie transaction per page merges every row, records the losers, advances the HLC
  *   past the page's clocks and stores the page's cursor. A crash anywhere leaves either the
  *   whole page with its cursor or neither, so a resumed pull neither misses nor doubles a row
@@ -62,10 +64,15 @@ export async function pullChanges(db: AssetWalkDB, transport: Transport, o: Pull
   let timing: Timing | null = null;
   let restarted = false;
   const known = o.knownTables ?? KNOWN;
+  const size = o.pageSize ?? 500;
   await rewindForNewTables(db, known);
+  // The next page is requested while this one is merged: the request and the IndexedDB writes
+  // overlap. It starts from this page's cursor, which is where the stored cursor will be.
+  let prefetched: { from: number; reply: Promise<Reply<PullPage>> } | null = null;
   for (;;) {
     const cursor = await readCursor(db);
-    const reply = await transport.pull(cursor, o.pageSize ?? 500);
+    const reply = await (prefetched?.from === cursor ? prefetched.reply : transport.pull(cursor, size));
+    prefetched = null;
     if (reply.kind === 'gone' && !restarted) {
       restarted = true;
       await db.meta.put({ key: CURSOR_KEY, value: 0 });
@@ -75,6 +82,7 @@ export async function pullChanges(db: AssetWalkDB, transport: Transport, o: Pull
     timing = reply.timing;
     o.onTiming?.(timing);
     const page = reply.body;
+    if (page.hasMore && page.cursor > cursor) prefetched = { from: page.cursor, reply: transport.pull(page.cursor, size) };
     conflicts += await applyPage(db, page, o.physicalNow(), known);
     rows += page.rows.length;
     await o.afterPage?.(page);
