@@ -71,7 +71,7 @@ export async function pullChanges(db: AssetWalkDB, transport: Transport, o: Pull
   let prefetched: { from: number; reply: Promise<Reply<PullPage>> } | null = null;
   for (;;) {
     const cursor = await readCursor(db);
-    const reply = await (prefetched?.from === cursor ? prefetched.reply : transport.pull(cursor, size));
+    const reply: Reply<PullPage> = await (prefetched?.from === cursor ? prefetched.reply : transport.pull(cursor, size));
     prefetched = null;
     if (reply.kind === 'gone' && !restarted) {
       restarted = true;
@@ -81,7 +81,7 @@ export async function pullChanges(db: AssetWalkDB, transport: Transport, o: Pull
     if (reply.kind !== 'ok') return { kind: 'stop', reply, rows, conflicts, timing };
     timing = reply.timing;
     o.onTiming?.(timing);
-    const page = reply.body;
+    const page: PullPage = reply.body;
     if (page.hasMore && page.cursor > cursor) prefetched = { from: page.cursor, reply: transport.pull(page.cursor, size) };
     conflicts += await applyPage(db, page, o.physicalNow(), known);
     rows += page.rows.length;
