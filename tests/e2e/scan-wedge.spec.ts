@@ -63,6 +63,12 @@ test('"Register a new device with this label" carries the number into the form, 
   await gunScan(page, other);
   await dialog.getByRole('link', { name: /Register a new device/ }).click();
   await expect(page.getByTestId('field-assetNumber')).toHaveValue(other);
+  // Once saved, the number is used: a reload offers no number for the next device.
+  await page.getByTestId('save-device').click();
+  await expect(page.getByTestId('form-banner')).toContainText(other);
+  await expect(page).toHaveURL(/\/devices\/new$/);
+  await page.reload();
+  await expect(page.getByTestId('field-assetNumber')).toHaveValue('');
 });
 
 test('the same characters typed by a person stay in the field and open nothing', async ({ page }) => {
