@@ -60,6 +60,7 @@ test('tablet A uploads the sample client, B pulls it, B’s offline edit reaches
 
   await twoTablets(a, b);
   await a.goto('/devices');
+  await expect(a.getByTestId('device-row').first()).toBeVisible();
   const countA = await a.getByTestId('device-row').count();
   expect(countA).toBeGreaterThan(0);
   await expect(b.getByTestId('device-row')).toHaveCount(countA, { timeout: 30_000 });
