@@ -17,8 +17,9 @@ export interface WriteContext {
   now: () => number;
 }
 
-const NODE_KEY = 'nodeId';
-const HLC_KEY = 'hlc';
+/** Meta keys of this tablet's node id and clock state, shared with the sync engine. */
+export const NODE_KEY = 'nodeId';
+export const HLC_KEY = 'hlc';
 const SEQ_KEY = 'clientSeq';
 
 export function newId(): string {

@@ -21,6 +21,7 @@
  */
 import type { Table } from 'dexie';
 import { deriveDevice } from '$lib/db/devices';
+import { HLC_KEY, NODE_KEY } from '$lib/db/writer';
 import { INSERT_ONLY_TABLES, SYNCED_TABLES, type AssetWalkDB, type DeviceRow } from '$lib/db/schema';
 import type { ConflictEntry } from '$lib/db/types';
 import { formatHlc, parseHlc, receive, type HlcState } from './hlc';
@@ -31,8 +32,6 @@ import type { PullPage, Reply, Timing, Transport } from './transport';
 export const CURSOR_KEY = 'sync.cursor';
 /** Table → lowest server_seq of a row skipped because this app version did not know the table. */
 export const SKIPPED_KEY = 'sync.skippedTables';
-const HLC_KEY = 'hlc';
-const NODE_KEY = 'nodeId';
 const INSERT_ONLY: ReadonlySet<string> = new Set(INSERT_ONLY_TABLES);
 const KNOWN: ReadonlySet<string> = new Set([...SYNCED_TABLES, ...INSERT_ONLY_TABLES]);
 

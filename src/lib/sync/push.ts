@@ -20,6 +20,7 @@
  */
 import type { AssetWalkDB } from '$lib/db/schema';
 import type { OutboxEntry } from '$lib/db/types';
+import { HLC_KEY } from '$lib/db/writer';
 import { parseHlc, type HlcState } from './hlc';
 import type { MutationResult, Reply, Timing, Transport, WireMutation } from './transport';
 import { MAX_DRIFT_MS } from './wire';
@@ -149,7 +150,6 @@ async function rewindClock(db: AssetWalkDB, serverTime: number, newestStored: st
   await db.meta.put({ key: HLC_KEY, value: next });
 }
 
-const HLC_KEY = 'hlc';
 
 async function reject(db: AssetWalkDB, entries: OutboxEntry[], reason: string) {
   await db.transaction('rw', db.outbox, db.meta, async () => appendRejected(db, entries.map((entry) => ({ entry, reason }))));
