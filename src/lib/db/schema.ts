@@ -9,6 +9,11 @@
  *     not ship a profile for (team-wide, synced). No data changes shape.
  * v4: `teamSettings`, settings the whole team shares for a client company (synced), e.g. the
  *     public address printed in label codes. No data changes shape.
+ * v5: the team's tables (issues 9, 10, 11), all in one version: attachments and the local blob
+ *     store; the service desk (articles and their versions, incidents and their work log,
+ *     service settings, changes, equipment requests and approvals); the rest of the survey
+ *     (drivers, network configuration versions, VLANs, IP plan, links, topology layouts,
+ *     licences, OS images). No existing data changes shape. Scope rules: src/lib/sync/tables.ts.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Device } from '$lib/domain/device';
@@ -45,6 +50,25 @@ export class AssetWalkDB extends Dexie {
   roomAudits!: Table<SyncedRecord, string>;
   profiles!: Table<SyncedRecord, string>;
   teamSettings!: Table<SyncedRecord, string>;
+  // v5
+  blobs!: Table<BlobRow, string>;
+  attachments!: Table<SyncedRecord, string>;
+  articles!: Table<SyncedRecord, string>;
+  articleVersions!: Table<SyncedRecord, string>;
+  incidents!: Table<SyncedRecord, string>;
+  incidentLogs!: Table<SyncedRecord, string>;
+  serviceConfigs!: Table<SyncedRecord, string>;
+  changes!: Table<SyncedRecord, string>;
+  equipmentRequests!: Table<SyncedRecord, string>;
+  approvals!: Table<SyncedRecord, string>;
+  drivers!: Table<SyncedRecord, string>;
+  netConfigs!: Table<SyncedRecord, string>;
+  vlans!: Table<SyncedRecord, string>;
+  ipAssignments!: Table<SyncedRecord, string>;
+  netLinks!: Table<SyncedRecord, string>;
+  topoLayouts!: Table<SyncedRecord, string>;
+  licences!: Table<SyncedRecord, string>;
+  osImages!: Table<SyncedRecord, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -116,10 +140,69 @@ export class AssetWalkDB extends Dexie {
       });
     this.version(3).stores({ profiles: 'id' });
     this.version(4).stores({ teamSettings: 'id' });
+    this.version(5).stores({
+      // Local only: the bytes of attachments, by SHA-256; `state` drives upload/download.
+      blobs: 'sha256, state',
+      attachments: 'id, tenantId, [ownerTable+ownerId], sha256',
+      articles: 'id, tenantId, kind, updatedAt',
+      articleVersions: 'id, articleId, at',
+      incidents: 'id, tenantId, siteId, deviceId, status, openedAt',
+      incidentLogs: 'id, incidentId, at',
+      serviceConfigs: 'id, tenantId',
+      changes: 'id, tenantId, siteId, status',
+      equipmentRequests: 'id, tenantId, siteId, status',
+      approvals: 'id, requestId, changeId, at',
+      drivers: 'id, tenantId, model, os',
+      netConfigs: 'id, deviceId, at',
+      vlans: 'id, tenantId, siteId',
+      ipAssignments: 'id, tenantId, siteId, ip',
+      netLinks: 'id, tenantId, siteId, fromDeviceId, toDeviceId',
+      topoLayouts: 'id, tenantId',
+      licences: 'id, tenantId, product',
+      osImages: 'id, tenantId, groupKey'
+    });
   }
 }
 
-export const SYNCED_TABLES = ['tenants', 'sites', 'locations', 'devices', 'labels', 'panels', 'profiles', 'teamSettings'] as const;
-export const INSERT_ONLY_TABLES = ['labelEvents', 'checks', 'roomAudits'] as const;
+/**
+ * The bytes of one attachment, stored once whatever number of records name it.
+ * state: 'pending' (made here, not yet uploaded), 'synced' (on the server and here),
+ * 'missing' (named by a synced record, not downloaded yet).
+ */
+export interface BlobRow {
+  sha256: string;
+  size: number;
+  type: string;
+  state: 'pending' | 'synced' | 'missing';
+  blob?: Blob;
+  /** Bytes confirmed by the server (upload) or received (download), for resuming. */
+  done: number;
+  at: string;
+}
+
+export const SYNCED_TABLES = [
+  'tenants',
+  'sites',
+  'locations',
+  'devices',
+  'labels',
+  'panels',
+  'profiles',
+  'teamSettings',
+  'attachments',
+  'articles',
+  'incidents',
+  'serviceConfigs',
+  'changes',
+  'equipmentRequests',
+  'drivers',
+  'vlans',
+  'ipAssignments',
+  'netLinks',
+  'topoLayouts',
+  'licences',
+  'osImages'
+] as const;
+export const INSERT_ONLY_TABLES = ['labelEvents', 'checks', 'roomAudits', 'articleVersions', 'incidentLogs', 'approvals', 'netConfigs'] as const;
 export type SyncedTableName = (typeof SYNCED_TABLES)[number];
 export type InsertOnlyTableName = (typeof INSERT_ONLY_TABLES)[number];

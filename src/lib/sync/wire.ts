@@ -18,12 +18,8 @@ export const HLC_RE = /^(\d{15})-([0-9A-F]{4})-([A-Za-z0-9_]{1,32})$/;
 /** The header that carries the client's protocol version. */
 export const PROTOCOL_HEADER = 'X-AssetWalk-Protocol';
 
-/**
- * Tables whose rows are written once and never edited: a second insert of the same content is a
- * duplicate; of other content, a conflict (rule 10), and the first stays.
- */
-// The tablet's Dexie table names (src/lib/db/schema.ts INSERT_ONLY_TABLES) plus those planned.
-export const INSERT_ONLY_TABLES: ReadonlySet<string> = new Set(['checks', 'labelEvents', 'roomAudits', 'roomAuditScans', 'audits', 'incidentComments', 'readings']);
+/** Insert-only tables: a second insert of the same content is a duplicate; of other content, a conflict (rule 10). */
+export { INSERT_ONLY_TABLES } from './tables';
 
 /** A mutation as the tablet sends it (the server's zod schema fills defaults and checks it). */
 export interface WireMutation {

@@ -28,18 +28,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { HLC_RE, INSERT_ONLY_TABLES, MAX_DRIFT_MS, type Mutation, type MutationResult, type RejectReason } from '../protocol.ts';
+import { PARENTS, SHARED_TABLES, TEAM_TABLES } from '../../../src/lib/sync/tables.ts';
 import { ForbiddenError, type Dialect, type Queryable } from './db.ts';
 import { merge, opClock, own, type FieldClocks, type Loser, type RecordState } from './merge.ts';
 import type { TenantScope } from './types.ts';
 
-/** Shared by the whole team of a tenant: read by every token, written by tokens for all sites. */
-export const TEAM_TABLES: ReadonlySet<string> = new Set(['tenants', 'profiles', 'teamSettings']);
-/** Rows without a siteId take the site of the first parent they name (field → parent table). */
-const PARENTS: Readonly<Record<string, readonly (readonly [string, string])[]>> = {
-  labels: [['deviceId', 'devices']],
-  labelEvents: [['deviceId', 'devices'], ['labelId', 'labels']],
-  checks: [['panelId', 'panels']]
-};
 
 interface RecordRow {
   data: string;
@@ -100,7 +93,7 @@ export async function applyBatch(
       continue;
     }
     const site = await siteOf(tx, tenant, m.table, m.recordId, (out.next ?? prev)?.data ?? {});
-    if (scope.siteIds !== '*' && (site === null || !scope.siteIds.includes(site))) {
+    if (scope.siteIds !== '*' && !(site === null && SHARED_TABLES.has(m.table)) && (site === null || !scope.siteIds.includes(site))) {
       await reject('forbidden-site');
       continue;
     }
@@ -144,11 +137,12 @@ function policy(scope: TenantScope, m: Mutation, row: RecordRow | undefined): Re
   if (scope.siteIds !== '*') {
     const allowed = scope.siteIds;
     if (TEAM_TABLES.has(m.table)) return 'forbidden-site';
-    if (row && (row.site_id === null || !allowed.includes(row.site_id))) return 'forbidden-site';
+    const shared = SHARED_TABLES.has(m.table);
+    if (row && !(shared && row.site_id === null) && (row.site_id === null || !allowed.includes(row.site_id))) return 'forbidden-site';
     if (m.table === 'sites' && !allowed.includes(m.recordId)) return 'forbidden-site';
     if (Object.hasOwn(m.fields, 'siteId')) {
       const target = m.fields.siteId;
-      if (typeof target !== 'string' || !allowed.includes(target)) return 'forbidden-site';
+      if (!(shared && target === null) && (typeof target !== 'string' || !allowed.includes(target))) return 'forbidden-site';
     }
   }
   return null;

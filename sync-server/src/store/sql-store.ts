@@ -5,7 +5,8 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { tooDeep } from '../protocol.ts';
-import { applyBatch, TEAM_TABLES } from './apply.ts';
+import { SHARED_TABLES, TEAM_TABLES } from '../../../src/lib/sync/tables.ts';
+import { applyBatch } from './apply.ts';
 import type { Db } from './db.ts';
 import { migrate, schemaVersion } from './migrate.ts';
 import type { Conflict, ServerPullPage, Store, TenantScope, TokenScope } from './types.ts';
@@ -19,13 +20,15 @@ type RecordRow = { tbl: string; id: string; data: string; clocks: string; delete
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-/** A site-limited token sees team tables and rows of its sites; see apply.ts. */
+/** A site-limited token sees team tables, siteless shared rows and rows of its sites (src/lib/sync/tables.ts). */
 function siteFilter(scope: TenantScope): { sql: string; params: string[] } {
   if (scope.siteIds === '*') return { sql: '', params: [] };
   const team = [...TEAM_TABLES];
-  const teamSql = `tbl IN (${team.map(() => '?').join(', ')})`;
-  if (scope.siteIds.length === 0) return { sql: ` AND ${teamSql}`, params: team };
-  return { sql: ` AND (${teamSql} OR site_id IN (${scope.siteIds.map(() => '?').join(', ')}))`, params: [...team, ...scope.siteIds] };
+  const shared = [...SHARED_TABLES];
+  const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+  const base = `tbl IN (${marks(team.length)}) OR (site_id IS NULL AND tbl IN (${marks(shared.length)}))`;
+  if (scope.siteIds.length === 0) return { sql: ` AND (${base})`, params: [...team, ...shared] };
+  return { sql: ` AND (${base} OR site_id IN (${marks(scope.siteIds.length)}))`, params: [...team, ...shared, ...scope.siteIds] };
 }
 
 /** The row as served, or null when its stored JSON cannot be read or safely serialized. */
