@@ -7,7 +7,12 @@ const suites = [
   ['register', 'bench/register/run.mjs'],
   ['labels', 'bench/labels/run.ts'],
   ['scan', 'bench/scan/run.mjs'],
-  ['sync', 'bench/sync/run.mjs']
+  ['sync', 'bench/sync/run.mjs'],
+  ['kb', 'bench/kb/run.ts'],
+  ['attachments', 'bench/attachments/run.ts'],
+  ['topology', 'bench/topology/run.ts'],
+  ['report', 'bench/report/run.ts'],
+  ['import', 'bench/import/run.mjs']
 ];
 let failed = 0;
 for (const [name, file] of suites) {

@@ -10,12 +10,18 @@
 import { join } from 'node:path';
 import compress from '@fastify/compress';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
+import { adminRoutes } from './routes/admin.ts';
+import { authRoutes } from './routes/auth.ts';
+import { blockRoutes } from './routes/blocks.ts';
 import { healthRoutes } from './routes/health.ts';
 import { printRoutes } from './routes/print.ts';
+import { blobRoutes } from './routes/blobs.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { tenantRoutes } from './routes/tenants.ts';
 import { API_LIMIT, RateLimiter, type Limit } from './ratelimit.ts';
 import { headersFor } from './security.ts';
 import type { Store } from './store/index.ts';
+import { ConflictError, InvalidError } from './store/accounts.ts';
 import { VERSION } from './version.ts';
 import { registerWeb } from './web.ts';
 
@@ -44,9 +50,11 @@ export interface RouteDeps {
 export type RoutePlugin = FastifyPluginAsync<RouteDeps>;
 
 /** Route modules, one plugin per file in src/routes. Add a feature's routes with one line. */
-const routes: RoutePlugin[] = [healthRoutes, syncRoutes, printRoutes];
+const routes: RoutePlugin[] = [healthRoutes, syncRoutes, printRoutes, blobRoutes, authRoutes, adminRoutes, blockRoutes, tenantRoutes];
 
 export const BODY_LIMIT = 1024 * 1024;
+
+const ERROR_CODES: Record<number, string> = { 400: 'bad-request', 401: 'unauthorized', 403: 'forbidden', 413: 'payload-too-large', 415: 'unsupported-media-type' };
 
 export async function createApp(opts: AppOptions): Promise<FastifyInstance> {
   const base = {
@@ -85,7 +93,7 @@ export async function createApp(opts: AppOptions): Promise<FastifyInstance> {
       req.log.error({ err }, 'request failed');
       return reply.code(500).send({ error: 'internal' });
     }
-    const error = status === 413 ? 'payload-too-large' : status === 400 ? 'bad-request' : status === 415 ? 'unsupported-media-type' : 'error';
+    const error = err instanceof ConflictError ? err.code : err instanceof InvalidError ? 'invalid' : (ERROR_CODES[status] ?? 'error');
     return reply.code(status).send({ error, message: err.message });
   });
 

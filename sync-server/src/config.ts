@@ -22,6 +22,8 @@ export interface Config {
   logLevel: string;
   /** RATE_LIMIT_PER_MINUTE: /api requests per client address; burst a quarter of it. */
   apiLimit: { perMinute: number; burst: number };
+  /** TOMBSTONE_TTL_DAYS: deleted records are collected this long after their last change (default 30). */
+  tombstoneTtlDays: number;
 }
 
 export function readConfig(env: Record<string, string | undefined>, cwd: string): Config {
@@ -42,7 +44,8 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string)
     staticDir: env.STATIC_DIR ? abs(env.STATIC_DIR) : join(REPO_ROOT, 'build'),
     tls: cert && key ? { certPath: abs(cert), keyPath: abs(key) } : null,
     logLevel: env.LOG_LEVEL || 'warn',
-    apiLimit: rateLimit(env.RATE_LIMIT_PER_MINUTE)
+    apiLimit: rateLimit(env.RATE_LIMIT_PER_MINUTE),
+    tombstoneTtlDays: tombstoneTtl(env.TOMBSTONE_TTL_DAYS)
   };
 }
 
@@ -50,6 +53,12 @@ function rateLimit(raw: string | undefined): { perMinute: number; burst: number 
   const perMinute = Number(raw ?? 1200);
   if (!Number.isFinite(perMinute) || perMinute < 10) throw new Error(`RATE_LIMIT_PER_MINUTE must be a number of at least 10, got "${raw}"`);
   return { perMinute, burst: Math.max(10, Math.round(perMinute / 4)) };
+}
+
+function tombstoneTtl(raw: string | undefined): number {
+  const days = Number(raw ?? 30);
+  if (!Number.isInteger(days) || days < 1) throw new Error(`TOMBSTONE_TTL_DAYS must be a whole number of days, at least 1, got "${raw}"`);
+  return days;
 }
 
 export function isLoopback(host: string): boolean {

@@ -7,14 +7,21 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
+import { ensureFirstAdmin, firstAdminLine } from './ops/first-admin.ts';
 import { displayUrl, isLoopback, LAN_HTTPS_HINT, readConfig } from './config.ts';
-import { openStore } from './store/index.ts';
+import { openStore, scheduleGc } from './store/index.ts';
 
 async function main(): Promise<void> {
   const cfg = readConfig(process.env, process.cwd());
   const https = cfg.tls ? { cert: readFileSync(cfg.tls.certPath), key: readFileSync(cfg.tls.keyPath) } : undefined;
   const store = openStore(cfg.database, { onError: (err) => console.error(`database connection error: ${err.message}`) });
   await store.migrate();
+  const firstAdmin = await ensureFirstAdmin(store, Date.now());
+  // Tombstones older than TOMBSTONE_TTL_DAYS are collected now and daily (store/gc.ts).
+  const stopGc = scheduleGc(
+    () => store.collectTombstones({ ttlDays: cfg.tombstoneTtlDays }),
+    (r) => (r instanceof Error ? console.error(`tombstone collection failed: ${r.message}`) : undefined)
+  );
   const app = await createApp({
     store,
     clock: { now: () => Date.now() },
@@ -29,6 +36,7 @@ async function main(): Promise<void> {
     if (closing) process.exit(1); // a second signal: stop waiting
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    stopGc();
     await app.close(); // stops accepting, lets in-flight requests finish
     await store.close();
   };
@@ -45,6 +53,8 @@ async function main(): Promise<void> {
   const { port } = app.server.address() as AddressInfo;
   console.log(`AssetWalk is running at ${displayUrl(cfg, port)}`);
   if (!cfg.tls && !isLoopback(cfg.host)) console.log(LAN_HTTPS_HINT);
+  // Printed once on the console (not through the logger): the only way into a new server.
+  if (firstAdmin) console.log(firstAdminLine(firstAdmin));
 }
 
 main().catch((err: unknown) => {

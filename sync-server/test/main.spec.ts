@@ -32,7 +32,8 @@ async function start(env: Record<string, string>) {
     });
     void exited.then((code) => rej(new Error(`exited ${code}: ${err}`)));
   });
-  return { url, lines: () => out.trim().split('\n'), stop: () => (child.kill('SIGTERM'), exited) };
+  // The first-start admin password line is tested in accounts-cli.spec.ts.
+  return { url, lines: () => out.trim().split('\n').filter((l) => !l.startsWith('First start:')), stop: () => (child.kill('SIGTERM'), exited) };
 }
 
 describe('main', () => {

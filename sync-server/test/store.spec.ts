@@ -25,7 +25,7 @@ describe.each(backends)('store on $name', (b) => {
       const user = await store.createUser({ tenantId: acme.tenant.id, name: 'Li Wei' });
       const { id, token } = await store.createToken({ tenantId: acme.tenant.id, userId: user.id, siteIds: [acme.site.id], clientId: 'tabA' });
       expect(await store.verifyToken(token)).toEqual({
-        tokenId: id, tenantId: acme.tenant.id, userId: user.id, siteIds: [acme.site.id], clientId: 'tabA'
+        tokenId: id, tenantId: acme.tenant.id, userId: user.id, siteIds: [acme.site.id], clientId: 'tabA', role: 'technician'
       });
       const rows = await o.raw('SELECT * FROM api_tokens');
       expect(JSON.stringify(rows)).not.toContain(token.slice(3));

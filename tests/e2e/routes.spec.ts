@@ -18,7 +18,12 @@ function routes(ids: Ids): string[] {
     '/', '/devices', '/devices/new', '/devices/deleted', `/devices/${ids.device}`, `/devices/${ids.device}/edit`,
     '/scan', `/a/${ids.asset}`, '/audit', `/audit/${ids.audit}`, `/audit/room/${ids.location}`,
     '/labels', '/panels', '/panels/new', '/panels/profiles', `/panels/${ids.panel}`, `/panels/${ids.panel}/edit`,
-    `/panels/${ids.panel}/check`, `/panels/${ids.panel}/checks/${ids.check}`, '/settings', '/conflicts'
+    `/panels/${ids.panel}/check`, `/panels/${ids.panel}/checks/${ids.check}`, '/settings', '/conflicts',
+    '/login', '/admin', `/admin/users/${ids.device}`, '/admin/tablets', '/admin/sessions', '/admin/companies',
+    '/import', '/drivers', '/software', '/images',
+    '/network', `/network/${ids.device}`, '/network/topology', '/manuals', '/survey-report',
+    '/changes', `/changes/${ids.device}`, '/requests', `/requests/${ids.device}`, '/reports',
+    '/incidents', '/incidents/new', `/incidents/${ids.device}`, '/kb', '/kb/edit', '/kb/special', `/kb/${ids.device}`, '/settings/service'
   ];
 }
 

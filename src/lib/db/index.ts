@@ -2,6 +2,7 @@
 import { AssetWalkDB } from './schema';
 import { DeviceRepository } from './devices';
 import { OrgRepository } from './org';
+import { DeleteRepository } from './deletes';
 import type { WriteContext } from './writer';
 import { settings } from '$lib/state/settings.svelte';
 
@@ -17,3 +18,4 @@ export const writeContext: WriteContext = {
 
 export const devices = new DeviceRepository(db, writeContext);
 export const org = new OrgRepository(db, writeContext);
+export const deletes = new DeleteRepository(db, writeContext);

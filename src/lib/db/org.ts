@@ -23,8 +23,9 @@ export class OrgRepository {
   site(id: string): Promise<Site | undefined> {
     return this.db.sites.get(id);
   }
+  /** Live locations of a site (a deleted one is offered again only after a restore). */
   locations(siteId: string): Promise<Location[]> {
-    return this.db.locations.where('siteId').equals(siteId).toArray().then((ls) =>
+    return this.db.locations.where('siteId').equals(siteId).filter((l) => !l.deleted).toArray().then((ls) =>
       ls.sort((a, b) => (a.building + a.floor + a.room).localeCompare(b.building + b.floor + b.room, 'zh-CN', { numeric: true }))
     );
   }

@@ -2,6 +2,7 @@
 import { sampleClient } from '$lib/domain/sample';
 import type { DeviceRepository } from './devices';
 import type { OrgRepository } from './org';
+import { loadSampleNetwork } from './sampleNetwork';
 
 export async function loadSampleClient(org: OrgRepository, devices: DeviceRepository, count = 200, seed = 7): Promise<{ tenantId: string; siteId: string; devices: number }> {
   const c = sampleClient(count, seed);
@@ -21,5 +22,9 @@ export async function loadSampleClient(org: OrgRepository, devices: DeviceReposi
   const n = await devices.bulkCreate(
     c.devices.map(({ siteKey, locationKey, ...d }) => ({ ...d, tenantId: tenant.id, siteId: siteIds.get(siteKey)!, locationId: locIds.get(locationKey)! }))
   );
+  await loadSampleNetwork(tenant.id, siteIds, c);
+  await (await import('./sampleSurvey')).loadSampleSurvey(tenant.id, c);
+  await (await import('./sampleService')).loadSampleService(tenant.id, siteIds, c);
+  await (await import('./sampleChanges')).loadSampleChanges(tenant.id, siteIds.get('main')!, c);
   return { tenantId: tenant.id, siteId: siteIds.get('main')!, devices: n };
 }

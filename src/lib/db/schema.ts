@@ -143,7 +143,7 @@ export class AssetWalkDB extends Dexie {
     this.version(5).stores({
       // Local only: the bytes of attachments, by SHA-256; `state` drives upload/download.
       blobs: 'sha256, state',
-      attachments: 'id, tenantId, [ownerTable+ownerId], sha256',
+      attachments: 'id, tenantId, [ownerTable+ownerId], sha256, thumbSha256',
       articles: 'id, tenantId, kind, updatedAt',
       articleVersions: 'id, articleId, at',
       incidents: 'id, tenantId, siteId, deviceId, status, openedAt',

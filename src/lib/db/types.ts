@@ -43,6 +43,9 @@ export interface ConflictEntry {
   at: string;
   /** 'assetNumberClash': a pulled record with this record's asset number was left out (sync/pull.ts). */
   kind?: 'value' | 'assetNumberClash';
+  /** 'server': recorded by the server and brought by sync/serverConflicts.ts (with its id there). */
+  source?: 'server';
+  serverId?: string;
 }
 
 export interface MetaEntry {

@@ -19,7 +19,8 @@ const cleanSerial = (s: string) => (s && !PLACEHOLDER.test(s) && isValidSerial(s
 
 export type GlpiProposal = Partial<Pick<DeviceFields, 'type' | 'name' | 'manufacturer' | 'model' | 'serial' | 'assignedUser' | 'hardware' | 'software'>>;
 
-export type GlpiParse = { ok: true; proposal: GlpiProposal; itemtype: string } | { ok: false; reason: 'notJson' | 'notInventory' };
+/** `uuid`: the machine's SMBIOS UUID (hardware.uuid), upper-case, '' when absent: an identity for matching. */
+export type GlpiParse = { ok: true; proposal: GlpiProposal; itemtype: string; uuid: string } | { ok: false; reason: 'notJson' | 'notInventory' };
 
 const CHASSIS: Record<string, DeviceType> = { laptop: 'laptop', notebook: 'laptop', portable: 'laptop', desktop: 'desktop', tower: 'desktop', 'mini tower': 'desktop', 'rack mount chassis': 'server', server: 'server' };
 
@@ -101,7 +102,8 @@ export function parseGlpiInventory(text: string): GlpiParse {
   const c = obj(r.content);
   if (Object.keys(c).length === 0) return { ok: false, reason: 'notInventory' };
   const itemtype = str(r.itemtype) || (c.network_device ? 'NetworkEquipment' : 'Computer');
-  if (itemtype === 'Computer') return { ok: true, itemtype, proposal: computer(c) };
-  if (itemtype === 'NetworkEquipment' || itemtype === 'Printer') return { ok: true, itemtype, proposal: networkDevice(c, itemtype) };
+  const uuid = str(obj(c.hardware).uuid).toUpperCase();
+  if (itemtype === 'Computer') return { ok: true, itemtype, proposal: computer(c), uuid };
+  if (itemtype === 'NetworkEquipment' || itemtype === 'Printer') return { ok: true, itemtype, proposal: networkDevice(c, itemtype), uuid };
   return { ok: false, reason: 'notInventory' };
 }

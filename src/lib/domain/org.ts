@@ -30,6 +30,8 @@ export interface Location {
   clocks: Record<string, string>;
   createdAt: string;
   updatedAt: string;
+  /** Tombstone clock of a deleted location (db/deletes.ts). */
+  deleted?: string;
 }
 
 export function locationLabel(l: Pick<Location, 'building' | 'floor' | 'room'>): string {

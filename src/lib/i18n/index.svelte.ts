@@ -12,10 +12,17 @@ import { forms } from './messages/forms';
 import { register } from './messages/register';
 import { shell } from './messages/shell';
 import { conflicts } from './messages/conflicts';
+import { deletes } from './messages/deletes';
+import { serviceChanges } from './messages/serviceChanges';
+import { accounts } from './messages/accounts';
+import { service } from './messages/service';
+import { network } from './messages/network';
+import { survey } from './messages/survey';
+import { attachments } from './messages/attachments';
 
-const en = { ...common.en, ...devices.en, ...labels.en, ...scan.en, ...isolation.en, ...isolationForms.en, ...sync.en, ...forms.en, ...register.en, ...shell.en, ...conflicts.en };
+const en = { ...common.en, ...devices.en, ...labels.en, ...scan.en, ...isolation.en, ...isolationForms.en, ...sync.en, ...forms.en, ...register.en, ...shell.en, ...conflicts.en, ...deletes.en, ...serviceChanges.en, ...accounts.en, ...service.en, ...network.en, ...survey.en, ...attachments.en };
 const zh: Record<keyof typeof en, string> = {
-  ...common['zh-CN'], ...devices['zh-CN'], ...labels['zh-CN'], ...scan['zh-CN'], ...isolation['zh-CN'], ...isolationForms['zh-CN'], ...sync['zh-CN'], ...forms['zh-CN'], ...register['zh-CN'], ...shell['zh-CN'], ...conflicts['zh-CN']
+  ...common['zh-CN'], ...devices['zh-CN'], ...labels['zh-CN'], ...scan['zh-CN'], ...isolation['zh-CN'], ...isolationForms['zh-CN'], ...sync['zh-CN'], ...forms['zh-CN'], ...register['zh-CN'], ...shell['zh-CN'], ...conflicts['zh-CN'], ...deletes['zh-CN'], ...serviceChanges['zh-CN'], ...accounts['zh-CN'], ...service['zh-CN'], ...network['zh-CN'], ...survey['zh-CN'], ...attachments['zh-CN']
 };
 export type MessageKey = keyof typeof en;
 export const catalogues: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zh };

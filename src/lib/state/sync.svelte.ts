@@ -12,7 +12,9 @@ import { liveQuery, type Subscription } from 'dexie';
 import { db } from '$lib/db/index';
 import { SyncEngine, type SyncOutcome } from '$lib/sync/engine';
 import { httpTransport } from '$lib/sync/transport';
+import { accessToken, chosenTenants, session, sessionReady, syncServer } from '$lib/sync/session.svelte';
 import { REJECTED_KEY, type RejectedEntry } from '$lib/sync/push';
+import { blobTransport } from '$lib/attachments/app';
 import { syncView, type SyncRun, type SyncView } from '$lib/sync/status';
 import { connectivity } from './connectivity.svelte';
 import { Persisted } from './persisted.svelte';
@@ -36,11 +38,21 @@ class SyncState {
   lastError = $state<string | null>(null);
   #lastSynced = new Persisted<number | null>('assetwalk.lastSyncedAt', null);
 
+  // With an account session: its server, its access token and the chosen client companies, one
+  // by one (engine.ts); without one, the legacy single-tenant token from Settings.
   #engine = new SyncEngine({
     db,
-    transport: httpTransport({ baseUrl: '', token: () => settings.serverToken }),
+    transport: httpTransport({
+      baseUrl: () => (session.current ? syncServer() : ''),
+      token: () => (session.current ? accessToken() : settings.serverToken),
+      refresh: (rejected) => (session.current ? accessToken(rejected) : Promise.resolve(null))
+    }),
+    tenants: () => (session.current ? chosenTenants() : null),
+    legacyTenant: () => settings.tenantId,
     physicalNow: () => Date.now() + settings.clockOffsetMs,
-    setClockOffset: (ms) => (settings.clockOffsetMs = ms)
+    setClockOffset: (ms) => (settings.clockOffsetMs = ms),
+    blobs: blobTransport,
+    serverConflicts: true
   });
   #running: Promise<void> | null = null;
   #again = false;
@@ -91,11 +103,12 @@ class SyncState {
 
   async #once(): Promise<void> {
     this.#clearTimer();
+    await sessionReady(); // the stored session is read before the first run decides anything
     if (typeof navigator !== 'undefined' && !navigator.onLine) {
       this.status = 'offline';
       return;
     }
-    if (!settings.serverToken || settings.serverToken === this.#deniedToken) {
+    if (!session.current && (!settings.serverToken || settings.serverToken === this.#deniedToken)) {
       this.status = 'unauthorized';
       this.#schedule(INTERVAL_MS); // looks again; a new token also starts a run at once (setToken)
       return;

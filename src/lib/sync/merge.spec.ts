@@ -44,6 +44,18 @@ describe('mergeRow', () => {
     expect(mergeRow(input(gone, row({ name: 'B' }, { name: h(3, 'b') }), { pending: del })).next?.deleted).toBe(h(9, 'me'));
   });
 
+  it('a pending delete older than a restore the server holds loses: the row is live, as on the server', () => {
+    // Found by the fault-proxy run (faults.spec.ts): the delete changes nothing on the server,
+    // so the server's row never comes back in a pull; the tablet must not stay deleted.
+    const gone: LocalRow = { id: 'd1', name: 'A', clocks: { name: h(1, 'me') }, deleted: h(5, 'me') };
+    const del = pendingIndex([{ table: 'devices', recordId: 'd1', op: 'delete', fields: {}, hlc: h(5, 'me') }]).get(recordKey('devices', 'd1'));
+    const restored = { ...row({ name: 'A' }, { name: h(1, 'me') }), restoredHlc: h(7, 'b') };
+    expect(mergeRow(input(gone, restored, { pending: del })).next?.deleted).toBeUndefined();
+    // A restore older than our pending delete: ours is newer and will win on the server.
+    const older = { ...row({ name: 'A' }, { name: h(1, 'me') }), restoredHlc: h(3, 'b') };
+    expect(mergeRow(input(gone, older, { pending: del })).next).toBeNull();
+  });
+
   it('takes the server\'s clamped clock for our own acknowledged write, but never over a pending edit', () => {
     // We wrote at wall 9000 (a fast clock); the server stored it under 5000 (clamped).
     const local: LocalRow = { id: 'd1', name: 'final', clocks: { name: h(9000, 'me', 2) } };

@@ -1,8 +1,8 @@
 /**
  * Merges one pulled server row into the tablet's copy of it. Pure: no I/O (pull.ts does that).
  *
- * Invariants (the same register semantics as sync-server/src/store/merge.ts, so tablet and
- * server converge whatever the order of pushes and pulls):
+ * Invariants (the register rule is the server's own: `fieldOrder` of protocol/merge-rule.ts,
+ * so tablet and server converge whatever the order of pushes and pulls):
  * - per field, the value with the greater HLC wins; equal clocks are the same write, so a row
  *   pulled twice (or our own edit echoed back) changes nothing;
  * - fields the server sends that this tablet does not know (a newer client's) are stored as-is,
@@ -10,8 +10,10 @@
  * - a tombstone wins over edits: once the server says deleted, the row stays deleted locally
  *   and pending local edits to it are kept as conflicts (reason: tombstone). A local delete
  *   still waiting in the outbox keeps the row deleted although the server says live. A live
- *   server row for a local tombstone that is no longer pending is a server-side restore; a
- *   local restore still in the outbox, newer than the server's tombstone, keeps the row live;
+ *   server row for a local tombstone that is no longer pending is a server-side restore; so is
+ *   one whose restore clock is newer than our pending delete (that delete will lose on push and
+ *   the unchanged row never comes back); a local restore still in the outbox, newer than the
+ *   server's tombstone, keeps the row live;
  * - insert-only tables: a row is inserted when absent; the same id pulled with other content is
  *   an insert clash (rule 10): the server kept the first row, so it replaces ours here and each
  *   differing value of ours is recorded as a loser;
@@ -32,6 +34,7 @@
  */
 import type { ConflictEntry, OutboxEntry } from '$lib/db/types';
 import { parseHlc } from './hlc';
+import { fieldOrder, own } from './protocol/merge-rule';
 import type { PulledRecord } from './transport';
 import { isSyncedField, sameValue } from '$lib/db/writer';
 
@@ -79,9 +82,42 @@ const nodeOf = (h: string): string => parseHlc(h)?.node ?? '';
 const wallOf = (h: string): number => parseHlc(h)?.wall ?? 0;
 
 function isoOfClocks(clocks: Record<string, string>, pick: 'min' | 'max'): string {
+  // Well-formed clocks are fixed width, so the string extreme is the wall extreme: parse one
+  // clock per row instead of every field's (a first sync does this for every row).
+  let ext: string | undefined;
+  for (const c of Object.values(clocks)) {
+    if (ext === undefined || (pick === 'max' ? c > ext : c < ext)) ext = c;
+  }
+  if (ext === undefined) return new Date(0).toISOString();
+  const w0 = wallOf(ext);
+  if (w0 > 0) return new Date(w0).toISOString();
   const walls = Object.values(clocks).map(wallOf).filter((w) => w > 0);
   const w = walls.length === 0 ? 0 : pick === 'min' ? Math.min(...walls) : Math.max(...walls);
   return new Date(w).toISOString();
+}
+
+/**
+ * mergeRow's result for a record this tablet does not hold, with nothing pending for it (every
+ * row of a first sync), built without the per-field comparisons: the same fields and clocks,
+ * tombstone, createdAt and updatedAt. No conflicts are possible. fastpath.spec.ts checks it
+ * against mergeRow.
+ */
+export function freshRow(remote: PulledRecord, insertOnly: boolean): LocalRow {
+  if (insertOnly) {
+    return { ...remote.data, id: remote.id, clocks: { ...remote.clocks }, createdAt: isoOfClocks(remote.clocks, 'min'), updatedAt: isoOfClocks(remote.clocks, 'max') };
+  }
+  const row: LocalRow = { id: remote.id, clocks: {} };
+  for (const field of Object.keys(remote.clocks)) {
+    if (!isSyncedField(field)) continue;
+    row[field] = own(remote.data, field);
+    row.clocks[field] = remote.clocks[field]!;
+  }
+  for (const field of Object.keys(remote.data)) if (!Object.hasOwn(row, field) && isSyncedField(field)) row[field] = remote.data[field];
+  if (remote.deletedHlc !== null) row.deleted = remote.deletedHlc;
+  row.createdAt ??= isoOfClocks(row.clocks, 'min');
+  const remoteAt = isoOfClocks(remote.clocks, 'max');
+  row.updatedAt = row.updatedAt && row.updatedAt > remoteAt ? row.updatedAt : remoteAt;
+  return row;
 }
 
 export function mergeRow(i: MergeInput): RowMerge {
@@ -112,10 +148,11 @@ export function mergeRow(i: MergeInput): RowMerge {
 
   for (const [field, rc] of Object.entries(remote.clocks)) {
     if (!isSyncedField(field)) continue; // never let the wire overwrite bookkeeping
-    const lc = row.clocks[field];
-    const rv = remote.data[field];
+    const lc = own(row.clocks, field); // `constructor` of a plain object is no clock
+    const rv = own(remote.data, field);
     const pendingHlc = i.pending?.fields.get(field);
-    if (lc === undefined || rc > lc) {
+    const order = fieldOrder(lc, rc);
+    if (order === 'take') {
       if (lc !== undefined && !sameValue(row[field], rv) && nodeOf(lc) !== nodeOf(rc)) {
         const ack = nodeOf(lc) === i.node ? i.ackAt(lc) : undefined;
         if (pendingHlc === lc || (ack !== undefined && wallOf(rc) < ack)) lose(field, row[field], lc, rc);
@@ -123,11 +160,11 @@ export function mergeRow(i: MergeInput): RowMerge {
       row[field] = rv;
       row.clocks[field] = rc;
       changed = true;
-    } else if (rc < lc && pendingHlc === undefined && nodeOf(lc) === i.node && nodeOf(rc) === i.node) {
+    } else if (order === 'keep' && lc !== undefined && pendingHlc === undefined && nodeOf(lc) === i.node && nodeOf(rc) === i.node) {
       row[field] = rv;
       row.clocks[field] = rc;
       changed = true;
-    } else if (rc < lc && pendingHlc === lc && !sameValue(row[field], rv) && nodeOf(lc) !== nodeOf(rc)) {
+    } else if (order === 'keep' && lc !== undefined && pendingHlc === lc && !sameValue(row[field], rv) && nodeOf(lc) !== nodeOf(rc)) {
       // Concurrent only if our edit had not seen the remote value (rc newer than our base).
       const seen = i.pending?.base.get(field);
       if (seen === undefined || rc > seen) lose(field, rv, rc, lc);
@@ -136,7 +173,7 @@ export function mergeRow(i: MergeInput): RowMerge {
   // A field without a clock should not happen (the server stores one per field); keep its value
   // rather than drop it, without letting it overwrite anything local.
   for (const [field, v] of Object.entries(remote.data)) {
-    if (!(field in row) && isSyncedField(field)) {
+    if (!Object.hasOwn(row, field) && isSyncedField(field)) {
       row[field] = v;
       changed = true;
     }
@@ -155,6 +192,10 @@ export function mergeRow(i: MergeInput): RowMerge {
     }
   } else if (wasDeleted !== undefined && !i.pending?.deleteHlc) {
     delete row.deleted; // restored on the server after our delete was acknowledged
+  } else if (wasDeleted !== undefined && remote.restoredHlc != null && remote.restoredHlc > (i.pending?.deleteHlc ?? '')) {
+    // Our pending delete is older than a restore the server already holds: it will lose there,
+    // leave the row unchanged, and the row will not come back in a pull. Live now, as there.
+    delete row.deleted;
   }
   if (row.deleted !== wasDeleted) changed = true;
   if (!changed) return { next: null, conflicts };

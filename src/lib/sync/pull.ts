@@ -17,7 +17,12 @@
  *   server_seq skipped per table is remembered (SKIPPED_KEY) in the page's transaction; once an
  *   app update knows the table, the pull first moves the cursor back before that seq, so those
  *   rows arrive (merges are idempotent, so rows pulled again change nothing);
- * - 410 (cursor older than tombstone collection) restarts from 0, for the same reason safe.
+ * - 410 (cursor older than tombstone collection) starts a clean resync (resync.ts): the cursor
+ *   goes back to 0 with a RESYNC flag in one transaction, every row pulled is remembered, and
+ *   once the last page is in, local rows the server no longer has are swept. A resync cut off
+ *   (network, killed tab) finds its flag on the next run and starts again from 0;
+ * - a tablet holding several client companies pulls each with its own cursor and flags
+ *   (cursorKey(tenant)); `tenant` null is the single-tenant (legacy token) cursor.
  */
 import type { Table } from 'dexie';
 import { deriveDevice } from '$lib/db/devices';
@@ -25,19 +30,34 @@ import { HLC_KEY, NODE_KEY } from '$lib/db/writer';
 import { INSERT_ONLY_TABLES, SYNCED_TABLES, type AssetWalkDB, type DeviceRow } from '$lib/db/schema';
 import type { ConflictEntry } from '$lib/db/types';
 import { formatHlc, parseHlc, receive, type HlcState } from './hlc';
-import { mergeRow, pendingIndex, recordKey, type LocalRow } from './merge';
+import { freshRow, mergeRow, pendingIndex, recordKey, type LocalRow } from './merge';
 import { ackKey } from './push';
+import { sweepUnseen } from './resync';
 import type { PullPage, Reply, Timing, Transport } from './transport';
 
 export const CURSOR_KEY = 'sync.cursor';
 /** Table → lowest server_seq of a row skipped because this app version did not know the table. */
 export const SKIPPED_KEY = 'sync.skippedTables';
+/** Set while a clean resync (after 410) is under way. */
+export const RESYNC_KEY = 'sync.resync';
 const INSERT_ONLY: ReadonlySet<string> = new Set(INSERT_ONLY_TABLES);
 const KNOWN: ReadonlySet<string> = new Set([...SYNCED_TABLES, ...INSERT_ONLY_TABLES]);
 
+/** The meta keys of one tenant's pull state (null: the single-tenant keys). */
+export interface PullKeys {
+  cursor: string;
+  skipped: string;
+  resync: string;
+}
+export function pullKeys(tenant: string | null): PullKeys {
+  const sfx = tenant === null ? '' : `:${tenant}`;
+  return { cursor: CURSOR_KEY + sfx, skipped: SKIPPED_KEY + sfx, resync: RESYNC_KEY + sfx };
+}
+const LEGACY = pullKeys(null);
+
 export type PullOutcome =
-  | { kind: 'ok'; rows: number; conflicts: number; timing: Timing | null }
-  | { kind: 'stop'; reply: Exclude<Reply<unknown>, { kind: 'ok' }>; rows: number; conflicts: number; timing: Timing | null };
+  | { kind: 'ok'; rows: number; conflicts: number; timing: Timing | null; swept: number }
+  | { kind: 'stop'; reply: Exclude<Reply<unknown>, { kind: 'ok' }>; rows: number; conflicts: number; timing: Timing | null; swept: number };
 
 export interface PullOptions {
   pageSize?: number;
@@ -50,58 +70,121 @@ export interface PullOptions {
   onTiming?: (t: Timing) => void;
   /** The tables this app version stores (tests play an older version with fewer). */
   knownTables?: ReadonlySet<string>;
+  /** The client company pulled (sent as the tenant header); null with a single-tenant token. */
+  tenant?: string | null;
 }
 
-export async function readCursor(db: AssetWalkDB): Promise<number> {
-  const v = (await db.meta.get(CURSOR_KEY))?.value;
+export async function readCursor(db: AssetWalkDB, tenant: string | null = null): Promise<number> {
+  const v = (await db.meta.get(pullKeys(tenant).cursor))?.value;
   return typeof v === 'number' ? v : 0;
+}
+
+/** Restarts a clean resync: cursor 0 and the flag, in one transaction. */
+async function startResync(db: AssetWalkDB, keys: PullKeys): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    await db.meta.put({ key: keys.resync, value: true });
+    await db.meta.put({ key: keys.cursor, value: 0 });
+  });
 }
 
 export async function pullChanges(db: AssetWalkDB, transport: Transport, o: PullOptions): Promise<PullOutcome> {
   let rows = 0;
   let conflicts = 0;
   let timing: Timing | null = null;
-  let restarted = false;
+  const tenant = o.tenant ?? null;
+  const keys = pullKeys(tenant);
   const known = o.knownTables ?? KNOWN;
-  const size = o.pageSize ?? 500;
-  await rewindForNewTables(db, known);
+  const size = o.pageSize ?? 1000; // the server's row limit; it also cuts a page at 4 MiB
+  await rewindForNewTables(db, known, keys);
+  // Tables empty when the pull starts: their rows need no lookup while nothing is pending.
+  const fresh = await emptyTables(db, known);
+  // A resync left unfinished restarts from 0: the rows it saw before were not remembered.
+  let seen: Set<string> | null = null;
+  if ((await db.meta.get(keys.resync))?.value === true) {
+    await startResync(db, keys);
+    seen = new Set();
+  }
+  let restarts = 0;
   // The next page is requested while this one is merged: the request and the IndexedDB writes
   // overlap. It starts from this page's cursor, which is where the stored cursor will be.
   let prefetched: { from: number; reply: Promise<Reply<PullPage>> } | null = null;
   for (;;) {
-    const cursor = await readCursor(db);
-    const reply: Reply<PullPage> = await (prefetched?.from === cursor ? prefetched.reply : transport.pull(cursor, size));
+    const cursor = await readCursor(db, tenant);
+    const reply: Reply<PullPage> = await (prefetched?.from === cursor ? prefetched.reply : transport.pull(cursor, size, tenant, seen !== null));
     prefetched = null;
-    if (reply.kind === 'gone' && !restarted) {
-      restarted = true;
-      await db.meta.put({ key: CURSOR_KEY, value: 0 });
+    if (reply.kind === 'gone' && restarts++ < 2) {
+      await startResync(db, keys);
+      seen = new Set();
       continue;
     }
-    if (reply.kind !== 'ok') return { kind: 'stop', reply, rows, conflicts, timing };
+    if (reply.kind !== 'ok') return { kind: 'stop', reply, rows, conflicts, timing, swept: 0 };
     timing = reply.timing;
     o.onTiming?.(timing);
     const page: PullPage = reply.body;
-    if (page.hasMore && page.cursor > cursor) prefetched = { from: page.cursor, reply: transport.pull(page.cursor, size) };
-    conflicts += await applyPage(db, page, o.physicalNow(), known);
+    if (page.hasMore && page.cursor > cursor) prefetched = { from: page.cursor, reply: transport.pull(page.cursor, size, tenant, seen !== null) };
+    conflicts += await applyFresh(db, page, o.physicalNow(), known, keys, fresh);
+    if (seen) for (const r of page.rows) seen.add(recordKey(r.table, r.id));
     rows += page.rows.length;
     await o.afterPage?.(page);
     // `cursor` not moving while hasMore would loop forever on a broken reply.
-    if (!page.hasMore || page.cursor <= cursor) return { kind: 'ok', rows, conflicts, timing };
+    if (!page.hasMore || page.cursor <= cursor) {
+      let swept = 0;
+      if (seen) {
+        swept = await sweepUnseen(db, { seen, tenant, tables: known });
+        await db.meta.delete(keys.resync);
+      }
+      return { kind: 'ok', rows, conflicts, timing, swept };
+    }
   }
 }
 
-/** Merges one page and stores its cursor in one transaction; returns the conflicts recorded. */
-export async function applyPage(db: AssetWalkDB, page: PullPage, physicalNow: number, knownTables: ReadonlySet<string> = KNOWN): Promise<number> {
+async function emptyTables(db: AssetWalkDB, known: ReadonlySet<string>): Promise<Set<string>> {
+  const tables = [...known];
+  return db.transaction('r', tables.map((t) => db.table(t)), async () => {
+    const firsts = await Promise.all(tables.map((t) => db.table(t).limit(1).primaryKeys()));
+    return new Set(tables.filter((_, k) => firsts[k]!.length === 0));
+  });
+}
+
+/**
+ * applyPage with `fresh` (tables empty at the start of this pull). bulkAdd refuses a key that
+ * exists, so if one does after all (a record changed during the pull comes again, another tab
+ * pulled it), the page's transaction aborts whole and the page is merged again row by row, as
+ * are the pull's remaining pages.
+ */
+async function applyFresh(db: AssetWalkDB, page: PullPage, now: number, known: ReadonlySet<string>, keys: PullKeys, fresh: Set<string>): Promise<number> {
+  if (fresh.size > 0) {
+    try {
+      return await applyPage(db, page, now, known, keys, { fresh });
+    } catch {
+      fresh.clear(); // a real failure fails again below, and is thrown from there
+    }
+  }
+  return applyPage(db, page, now, known, keys);
+}
+
+/**
+ * Merges one page and stores its cursor in one transaction; returns the conflicts recorded.
+ * Fast paths, with the per-row merge's exact result (fastpath.spec.ts): a record this tablet
+ * does not hold, with nothing pending, is freshRow; a table whose every write is such a
+ * record, once each, is written with bulkAdd; with nothing pending and every row's table in
+ * `fresh`, the lookup of local rows is skipped (bulkAdd then fails the page if one exists).
+ * `fastPath: false` merges every row with mergeRow (the reference the tests compare with).
+ */
+export async function applyPage(
+  db: AssetWalkDB, page: PullPage, physicalNow: number, knownTables: ReadonlySet<string> = KNOWN, keys: PullKeys = LEGACY,
+  { fastPath = true, fresh = new Set<string>() }: { fastPath?: boolean; fresh?: ReadonlySet<string> } = {}
+): Promise<number> {
   const tables = [...knownTables].map((t) => db.table(t));
   return db.transaction('rw', [...tables, db.conflicts, db.meta, db.outbox], async () => {
-    const [nodeRow, hlcRow, cursorRow, skippedRow] = await db.meta.bulkGet([NODE_KEY, HLC_KEY, CURSOR_KEY, SKIPPED_KEY]);
+    const [nodeRow, hlcRow, cursorRow, skippedRow] = await db.meta.bulkGet([NODE_KEY, HLC_KEY, keys.cursor, keys.skipped]);
     const node = typeof nodeRow?.value === 'string' ? nodeRow.value : '';
     const pending = pendingIndex(await db.outbox.toArray());
     const known = page.rows.filter((r) => knownTables.has(r.table));
     if (known.length < page.rows.length) {
       const skipped = { ...((skippedRow?.value as Record<string, number> | undefined) ?? {}) };
       for (const r of page.rows) if (!knownTables.has(r.table)) skipped[r.table] = Math.min(skipped[r.table] ?? Infinity, r.serverSeq);
-      await db.meta.put({ key: SKIPPED_KEY, value: skipped });
+      await db.meta.put({ key: keys.skipped, value: skipped });
     }
 
     const locals = new Map<string, LocalRow>();
@@ -111,35 +194,49 @@ export async function applyPage(db: AssetWalkDB, page: PullPage, physicalNow: nu
       if (ids) ids.push(r.id);
       else byTable.set(r.table, [r.id]);
     }
-    for (const [t, ids] of byTable) {
+    const skipLookup = fastPath && pending.size === 0 && [...byTable.keys()].every((t) => fresh.has(t));
+    for (const [t, ids] of skipLookup ? [] : byTable) {
       const got = (await db.table(t).bulkGet(ids)) as (LocalRow | undefined)[];
       got.forEach((row, k) => row && locals.set(recordKey(t, ids[k]!), row));
     }
-    const acks = await loadAcks(db, [...locals.values()], node);
+    const acks = locals.size === 0 ? new Map<string, number>() : await loadAcks(db, [...locals.values()], node);
 
     const recordedAt = new Date(physicalNow).toISOString();
     const writes = new Map<string, LocalRow[]>();
+    const putTables = new Set<string>();
+    const written = new Set<string>();
     const lost: ConflictEntry[] = [];
     let maxClock = '';
     for (const r of known) {
       const key = recordKey(r.table, r.id);
-      const m = mergeRow({
-        local: locals.get(key), remote: r, insertOnly: INSERT_ONLY.has(r.table), pending: pending.get(key), node,
-        ackAt: (h) => acks.get(h), recordedAt
-      });
-      lost.push(...m.conflicts);
-      if (m.next) {
-        const next = r.table === 'devices' ? { ...m.next, ...deriveDevice(m.next as unknown as DeviceRow) } : m.next;
+      const local = locals.get(key);
+      const p = pending.get(key);
+      let next: LocalRow | null;
+      if (fastPath && local === undefined && p === undefined) next = freshRow(r, INSERT_ONLY.has(r.table));
+      else {
+        const m = mergeRow({ local, remote: r, insertOnly: INSERT_ONLY.has(r.table), pending: p, node, ackAt: (h) => acks.get(h), recordedAt });
+        for (const c of m.conflicts) lost.push(c);
+        next = m.next;
+        if (next && (local !== undefined || !fastPath)) putTables.add(r.table);
+      }
+      if (next) {
+        // mergeRow and freshRow return a new object: the derived fields go straight onto it.
+        if (r.table === 'devices') Object.assign(next, deriveDevice(next as unknown as DeviceRow));
         const list = writes.get(r.table);
         if (list) list.push(next);
         else writes.set(r.table, [next]);
+        if (written.has(key)) putTables.add(r.table);
+        written.add(key);
         locals.set(key, next); // a second row for the same record in one page merges onto this one
       }
-      for (const c of [...Object.values(r.clocks), r.deletedHlc ?? '']) if (c > maxClock) maxClock = c;
+      for (const c of Object.values(r.clocks)) if (c > maxClock) maxClock = c;
+      if (r.deletedHlc && r.deletedHlc > maxClock) maxClock = r.deletedHlc;
+      if (r.restoredHlc && r.restoredHlc > maxClock) maxClock = r.restoredHlc;
     }
     for (const [t, list] of writes) {
       const keep = UNIQUE_NUMBER.has(t) ? await withoutNumberClashes(db, t, list, lost, recordedAt) : list;
-      await (db.table(t) as Table<LocalRow, string>).bulkPut(keep);
+      const table = db.table(t) as Table<LocalRow, string>;
+      await (putTables.has(t) ? table.bulkPut(keep) : table.bulkAdd(keep));
     }
     if (lost.length > 0) await db.conflicts.bulkAdd(lost);
 
@@ -150,23 +247,24 @@ export async function applyPage(db: AssetWalkDB, page: PullPage, physicalNow: nu
       if (formatHlc(next) > formatHlc({ ...prev, node })) await db.meta.put({ key: HLC_KEY, value: next });
     }
     const stored = typeof cursorRow?.value === 'number' ? cursorRow.value : 0;
-    if (page.cursor > stored) await db.meta.put({ key: CURSOR_KEY, value: page.cursor });
+    if (page.cursor > stored) await db.meta.put({ key: keys.cursor, value: page.cursor });
     return lost.length;
   });
 }
 
 /** After an app update: tables skipped before and known now are pulled again from their first skipped row. */
-async function rewindForNewTables(db: AssetWalkDB, known: ReadonlySet<string>): Promise<void> {
+async function rewindForNewTables(db: AssetWalkDB, known: ReadonlySet<string>, keys: PullKeys): Promise<void> {
   await db.transaction('rw', db.meta, async () => {
-    const skipped = (await db.meta.get(SKIPPED_KEY))?.value as Record<string, number> | undefined;
+    const skipped = (await db.meta.get(keys.skipped))?.value as Record<string, number> | undefined;
     if (!skipped) return;
     const now = Object.entries(skipped).filter(([t]) => known.has(t));
     if (now.length === 0) return;
     const from = Math.min(...now.map(([, seq]) => seq)) - 1;
-    const cursor = await readCursor(db);
-    if (from < cursor) await db.meta.put({ key: CURSOR_KEY, value: Math.max(0, from) });
+    const cur = (await db.meta.get(keys.cursor))?.value;
+    const cursor = typeof cur === 'number' ? cur : 0;
+    if (from < cursor) await db.meta.put({ key: keys.cursor, value: Math.max(0, from) });
     const rest = Object.fromEntries(Object.entries(skipped).filter(([t]) => !known.has(t)));
-    await db.meta.put({ key: SKIPPED_KEY, value: rest });
+    await db.meta.put({ key: keys.skipped, value: rest });
   });
 }
 

@@ -2,7 +2,8 @@
  * Drains the outbox to POST /api/sync/push (sync-protocol rules 1, 4, 7, 11).
  *
  * Invariants:
- * - entries go in clientSeq order, in batches of at most `batchSize`;
+ * - entries go in clientSeq order, in batches of at most `batchSize`; with a PushScope only the
+ *   entries of its tenant, under its tenant header (the others wait for their tenant's turn);
  * - an entry leaves the outbox only on the server's answer for its mutation id: `applied` or
  *   `duplicate` delete it; `rejected` moves it to the `meta` list REJECTED_KEY (still visible,
  *   never retried, never blocking the entries behind it). Every outcome of one reply is stored
@@ -45,15 +46,24 @@ function toWire(e: OutboxEntry): WireMutation {
   return m;
 }
 
-export async function pushOutbox(db: AssetWalkDB, transport: Transport, batchSize = 200): Promise<PushOutcome> {
+/** A tablet holding several client companies pushes each one's entries under its tenant header. */
+export interface PushScope {
+  tenant: string | null;
+  /** Keeps the entries of `tenant` (in their order); entries of other tenants stay queued. */
+  select: (entries: OutboxEntry[]) => Promise<OutboxEntry[]>;
+}
+
+export async function pushOutbox(db: AssetWalkDB, transport: Transport, batchSize = 200, scope?: PushScope): Promise<PushOutcome> {
   let size = Math.max(1, batchSize);
   let pushed = 0;
   let rejected = 0;
   let timing: Timing | null = null;
   for (;;) {
-    const batch = await db.outbox.orderBy('clientSeq').limit(size).toArray();
+    const batch = scope
+      ? (await scope.select(await db.outbox.orderBy('clientSeq').toArray())).slice(0, size)
+      : await db.outbox.orderBy('clientSeq').limit(size).toArray();
     if (batch.length === 0) return { kind: 'ok', pushed, rejected, timing };
-    const reply = await transport.push(batch.map(toWire));
+    const reply = await transport.push(batch.map(toWire), scope?.tenant ?? null);
     if (reply.kind === 'too-large' || reply.kind === 'invalid') {
       if (batch.length > 1) {
         size = Math.ceil(batch.length / 2);

@@ -17,7 +17,7 @@ describe('syncView: one state, in words, refused > error > offline > syncing > p
     ['offline beats syncing and pending', { online: false, run: 'syncing', pending: 2 }, 'offline', 'Offline: changes are kept', null],
     ['the last run found no network', { run: 'offline' }, 'offline', 'Offline: changes are kept', null],
     ['error beats offline', { run: 'error', online: false, lastError: 'HTTP 503' }, 'error', 'Sync failed, retrying', 'Last error: the server had a problem (HTTP 503). It is tried again by itself.'],
-    ['a token is needed', { run: 'unauthorized' }, 'unauthorized', 'Not syncing: token needed', 'Enter the server access token in Settings'],
+    ['a login is needed', { run: 'unauthorized' }, 'unauthorized', 'Not syncing: log in', 'Log in under Settings (or enter a client company’s access token there)'],
     ['one refused, though the last run went well', { refused: 1 }, 'refused', '1 change refused by the server', 'Open Settings › Sync to see them'],
     ['refused beats everything', { refused: 3, run: 'error', online: false, pending: 4, lastError: 'HTTP 500' }, 'refused', '3 changes refused by the server', 'Open Settings › Sync to see them']
   ];

@@ -23,6 +23,7 @@ export interface ServerStore {
   revokeToken(id: string): Promise<void>;
   pull(scope: { tenantId: string; siteIds: '*' }, cursor: number, limit: number): Promise<{ rows: PulledRecord[]; cursor: number; hasMore: boolean }>;
   conflicts(scope: { tenantId: string; siteIds: '*' }, table: string, recordId: string): Promise<{ field: string; value: unknown; side: string }[]>;
+  collectTombstones(o?: { now?: number; ttlDays?: number }): Promise<{ tenants: number; collected: number }>;
   close(): Promise<void>;
 }
 interface ServerApp {

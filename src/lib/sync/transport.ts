@@ -5,11 +5,13 @@
  * "stop", "retry later" and "split the batch" mean. Fetch failures (offline, reset, DNS,
  * timeout) are `network`; the engine never deletes anything on them.
  *
- * The wire shapes mirror sync-server/src/protocol.ts (type-only copy: the client bundle must not
- * pull zod and the server module in; the lead moves protocol.ts to src/lib/sync later, and the
- * engine tests run against the real server, so a drift fails there).
+ * The wire shapes are wire.ts's types; their zod schemas (protocol/schemas.ts) validate them on
+ * the server only, so the client bundle never pulls zod in.
  */
 
+import { TENANT_HEADER } from './accounts';
+import { expandClocks } from './protocol/compact-clocks';
+import type { ConflictFeed, ConflictFeedPage } from './serverConflicts';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, type MutationResult, type PullPage, type WireMutation } from './wire';
 
 export { PROTOCOL_HEADER, PROTOCOL_VERSION };
@@ -32,15 +34,23 @@ export interface Timing {
   serverTime: number | null;
 }
 
+/** `tenant`: the client company the request is about (TENANT_HEADER); null/absent with a single-tenant token. */
 export interface Transport {
-  push(mutations: WireMutation[]): Promise<Reply<{ results: MutationResult[] }>>;
-  pull(cursor: number, limit: number): Promise<Reply<PullPage>>;
+  push(mutations: WireMutation[], tenant?: string | null): Promise<Reply<{ results: MutationResult[] }>>;
+  /** `resync`: the pages of a clean pull from 0 after a 410 (the server skips its horizon check). */
+  pull(cursor: number, limit: number, tenant?: string | null, resync?: boolean): Promise<Reply<PullPage>>;
+  /** The server's conflicts feed (serverConflicts.ts); transports without it skip the feed. */
+  conflicts?: ConflictFeed;
 }
 
 export interface HttpTransportOptions {
-  /** '' for same-origin (the app is served by the sync server). */
-  baseUrl: string;
-  token: () => string;
+  /** '' for same-origin (the app is served by the sync server); a function is read per request. */
+  baseUrl: string | (() => string);
+  /** The bearer token: a legacy API token, or an account's access token (session.accessToken). */
+  token: () => string | null | Promise<string | null>;
+  /** After a 401: a fresh token for the refused one (the session refreshes), or null. The
+   * request is retried once with it; push is idempotent, so a retry never doubles anything. */
+  refresh?: (rejected: string) => Promise<string | null>;
   fetch?: typeof fetch;
   /** The unadjusted local clock the offset is measured against. */
   wallNow?: () => number;
@@ -52,17 +62,25 @@ export function httpTransport(o: HttpTransportOptions): Transport {
   const wallNow = o.wallNow ?? Date.now;
   const timeoutMs = o.timeoutMs ?? 30_000;
 
-  async function call<T>(path: string, init: RequestInit): Promise<Reply<T>> {
-    const token = o.token();
+  async function call<T>(path: string, init: RequestInit, tenant: string | null | undefined): Promise<Reply<T>> {
+    const first = await once<T>(path, init, tenant, await o.token());
+    if (first.kind !== 'unauthorized' || first.status !== 401 || !o.refresh) return first;
+    const token = await o.token();
+    const fresh = token ? await o.refresh(token) : null;
+    return fresh && fresh !== token ? once<T>(path, init, tenant, fresh) : first;
+  }
+
+  async function once<T>(path: string, init: RequestInit, tenant: string | null | undefined, token: string | null): Promise<Reply<T>> {
     // No token: the server would say 401; don't send a request that can only fail.
     if (!token) return { kind: 'unauthorized', status: 401 };
     const headers = new Headers(init.headers);
     headers.set(PROTOCOL_HEADER, String(PROTOCOL_VERSION));
     headers.set('authorization', `Bearer ${token}`);
+    if (tenant) headers.set(TENANT_HEADER, tenant);
     const sentAt = wallNow();
     let res: Response;
     try {
-      res = await doFetch(o.baseUrl + path, { ...init, headers, cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
+      res = await doFetch((typeof o.baseUrl === 'string' ? o.baseUrl : o.baseUrl()) + path, { ...init, headers, cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
     } catch (err) {
       return { kind: 'network', error: err instanceof Error ? err.message : String(err) };
     }
@@ -93,9 +111,16 @@ export function httpTransport(o: HttpTransportOptions): Transport {
   }
 
   return {
-    push: (mutations) =>
-      call('/api/sync/push', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mutations }) }),
-    pull: (cursor, limit) => call(`/api/sync/pull?cursor=${cursor}&limit=${limit}`, { method: 'GET' })
+    push: (mutations, tenant) =>
+      call('/api/sync/push', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mutations }) }, tenant),
+    // Compact clocks (protocol/compact-clocks.ts), expanded here: everything after sees full rows.
+    pull: async (cursor, limit, tenant, resync) => {
+      const r = await call<PullPage>(`/api/sync/pull?cursor=${cursor}&limit=${limit}${resync ? '&resync=1' : ''}&clocks=compact`, { method: 'GET' }, tenant);
+      if (r.kind === 'ok' && Array.isArray(r.body.rows)) r.body.rows = r.body.rows.map(expandClocks);
+      return r;
+    },
+    conflicts: (since, after, tenant) =>
+      call<ConflictFeedPage>(`/api/sync/conflicts?since=${since}&after=${encodeURIComponent(after)}`, { method: 'GET' }, tenant)
   };
 }
 

@@ -66,6 +66,12 @@ export interface PulledRecord {
   clocks: Record<string, string>;
   /** Tombstone clock; null for a live record. */
   deletedHlc: string | null;
+  /**
+   * Clock of the newest restore, when the record was ever restored (older servers omit it). A
+   * tablet's own delete that is older than it lost, even when the server's row did not change
+   * for it and so will never be pulled again.
+   */
+  restoredHlc?: string | null;
   serverSeq: number;
 }
 

@@ -11,7 +11,7 @@ import { connect as netConnect, type Socket } from 'node:net';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { RouteDeps, RoutePlugin } from '../app.ts';
-import { bearerScope } from '../auth.ts';
+import { bearerPrincipal, requireRole, roleOf, WRITERS } from '../auth.ts';
 
 export const printerConfigSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
@@ -105,6 +105,11 @@ export const printRoutes: RoutePlugin = async (app, deps: RouteDeps & { printers
   const printers = deps.printers ?? parsePrinters(process.env.PRINTERS);
   await printPlugin(app, {
     printers,
-    authorize: async (req) => (await bearerScope(req, deps.store, deps.clock.now())) !== null
+    // Any valid token of a technician or admin (a viewer: 403); account tokens need no tenant here.
+    authorize: async (req) => {
+      const p = await bearerPrincipal(req, deps.store, deps.clock.now());
+      if (p) requireRole(roleOf(p), WRITERS);
+      return p !== null;
+    }
   });
 };

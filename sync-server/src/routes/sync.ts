@@ -9,13 +9,19 @@
  *   sent with a clientId the token is not bound to is 403 and nothing of it is applied;
  * - pull pages are bounded in rows and bytes; rows the server cannot serve are skipped, logged
  *   and named in `skipped`, never a 500 for the whole page;
- * - replies carry `serverTime` so the client can measure its clock offset (rule 5).
+ * - `clocks=compact` sends each row's most common clock once (protocol/compact-clocks.ts): a
+ *   first sync's JSON is ~40 % smaller; without it rows carry the full map, as before;
+ * - replies carry `serverTime` so the client can measure its clock offset (rule 5);
+ * - a pull from a cursor older than the tombstone collection horizon is 410 resync-required;
+ * - GET /api/sync/conflicts serves the tenant's recorded conflicts to every token that may
+ *   read their records (store/conflict-feed.ts), so tablets show losers the server kept.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RoutePlugin } from '../app.ts';
-import { MIN_PROTOCOL_VERSION, pullQuerySchema, pushRequestSchema } from '../protocol.ts';
-import { ForbiddenError, type Store, type TokenScope } from '../store/index.ts';
-import { bearerScope } from '../auth.ts';
+import { conflictFeedQuerySchema, MIN_PROTOCOL_VERSION, pullQuerySchema, pushRequestSchema } from '../protocol.ts';
+import { ForbiddenError, GoneError, type Store, type TokenScope } from '../store/index.ts';
+import { bearerScope, requireRole, WRITERS } from '../auth.ts';
+import { compactClocks } from '../../../src/lib/sync/protocol/compact-clocks.ts';
 
 /** The mutationId of the mutation an issue path points into, when the body names one. */
 function mutationIdAt(body: unknown, path: readonly PropertyKey[]): string | undefined {
@@ -47,6 +53,7 @@ export const syncRoutes: RoutePlugin = async (app, { store, clock }) => {
     const now = clock.now();
     const g = await gate(req, store, now);
     if (!('scope' in g)) return refuse(reply, g);
+    requireRole(g.scope.role, WRITERS); // a viewer may pull, never push (403)
     const parsed = pushRequestSchema.safeParse(req.body);
     if (!parsed.success) {
       const issues = parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path, message: i.message, mutationId: mutationIdAt(req.body, i.path) }));
@@ -69,8 +76,26 @@ export const syncRoutes: RoutePlugin = async (app, { store, clock }) => {
     if (!('scope' in g)) return refuse(reply, g);
     const q = pullQuerySchema.safeParse(req.query);
     if (!q.success) return reply.code(400).send({ error: 'invalid', issues: q.error.issues.map((i) => ({ path: i.path, message: i.message })) });
-    const page = await store.pull(g.scope, q.data.cursor, q.data.limit);
+    let page: Awaited<ReturnType<Store['pull']>>;
+    try {
+      page = await store.pull(g.scope, q.data.cursor, q.data.limit, { resync: q.data.resync === '1' });
+    } catch (err) {
+      // A cursor older than the tombstone collection horizon: the tablet resyncs from 0 (gc.ts).
+      if (err instanceof GoneError) return reply.code(410).send({ error: 'resync-required', message: err.message, serverTime: now });
+      throw err;
+    }
     if (page.skipped.length > 0) req.log.error({ tenantId: g.scope.tenantId, skipped: page.skipped }, 'pull skipped rows it cannot serve');
+    if (q.data.clocks === 'compact') return { ...page, rows: page.rows.map(compactClocks), serverTime: now };
     return { ...page, serverTime: now };
+  });
+
+  // The tenant's conflicts as a feed, scoped as pull (store/conflict-feed.ts); viewers may read it.
+  app.get('/api/sync/conflicts', async (req, reply) => {
+    const now = clock.now();
+    const g = await gate(req, store, now);
+    if (!('scope' in g)) return refuse(reply, g);
+    const q = conflictFeedQuerySchema.safeParse(req.query);
+    if (!q.success) return reply.code(400).send({ error: 'invalid', issues: q.error.issues.map((i) => ({ path: i.path, message: i.message })) });
+    return { ...(await store.conflictFeed(g.scope, q.data.since, q.data.after, q.data.limit)), serverTime: now };
   });
 };

@@ -25,12 +25,20 @@
  *   for all sites. Any other row is seen and written by a site token only while its site, before
  *   and after the write, is one of the token's; a siteless row is outside every site, and naming
  *   a site outside the scope (or null) is 'forbidden-site'.
+ *
+ * Round trips are per batch, not per mutation (PostgreSQL push was bound by them): after the
+ * lock, one query reads the batch's known mutation ids and one per table its records; the loop
+ * then works on that snapshot (`Batch`), which it updates as it goes, so a later mutation of the
+ * batch sees an earlier one's effects exactly as a fresh read would (the same JSON text, the
+ * same site); records, conflicts and outcomes are written at the end with multi-row
+ * statements, a record changed twice only in its last state (with the last seq it got). The
+ * lock is held from before the reads to the commit, so no other push can change the snapshot.
  */
 import { randomUUID } from 'node:crypto';
 import { HLC_RE, INSERT_ONLY_TABLES, MAX_DRIFT_MS, type Mutation, type MutationResult, type RejectReason } from '../protocol.ts';
 import { PARENTS, SHARED_TABLES, TEAM_TABLES } from '../../../src/lib/sync/tables.ts';
 import { ForbiddenError, type Dialect, type Queryable } from './db.ts';
-import { merge, opClock, own, type FieldClocks, type Loser, type RecordState } from './merge.ts';
+import { merge, opClock, own, type FieldClocks, type Loser, type RecordState } from '../../../src/lib/sync/protocol/merge-rule.ts';
 import type { TenantScope } from './types.ts';
 
 
@@ -54,31 +62,29 @@ export async function applyBatch(
     throw new ForbiddenError('mutation clientId does not match the token');
   }
   const tenant = scope.tenantId;
+  const by = scope.userId ?? null; // who made the change (issue 9): the token's account
   await tx.run('INSERT INTO tenant_seq (tenant_id, seq) VALUES (?, 0) ON CONFLICT (tenant_id) DO NOTHING', [tenant]);
   const lock = dialect === 'postgres' ? ' FOR UPDATE' : '';
   const seqRow = await tx.first<{ seq: number | string }>(`SELECT seq FROM tenant_seq WHERE tenant_id = ?${lock}`, [tenant]);
   const startSeq = Number(seqRow?.seq ?? 0);
   let seq = startSeq;
   const marks = new ClockMarks(tx, tenant);
+  const batch = await Batch.load(tx, tenant, mutations);
 
   const results: MutationResult[] = [];
   for (const m of mutations) {
-    const seen = await tx.first('SELECT outcome FROM applied_mutations WHERE tenant_id = ? AND mutation_id = ?', [tenant, m.mutationId]);
-    if (seen) {
+    if (batch.applied.has(m.mutationId)) {
       results.push({ mutationId: m.mutationId, status: 'duplicate' });
       continue;
     }
-    const row = await tx.first<RecordRow>(
-      'SELECT data, clocks, deleted_hlc, restored_hlc, site_id FROM records WHERE tenant_id = ? AND tbl = ? AND id = ?',
-      [tenant, m.table, m.recordId]
-    );
-    const reject = async (reason: RejectReason) => {
-      await record(tx, tenant, m, 'rejected', reason, now);
+    const row = batch.record(m.table, m.recordId);
+    const reject = (reason: RejectReason) => {
+      batch.outcome(m, 'rejected', reason, now, by);
       results.push({ mutationId: m.mutationId, status: 'rejected', reason });
     };
     const reason = policy(scope, m, row);
     if (reason) {
-      await reject(reason);
+      reject(reason);
       continue;
     }
 
@@ -88,32 +94,140 @@ export async function applyBatch(
       : null;
     const out = merge(prev, m, clocks, op);
     if (out.duplicate) {
-      await record(tx, tenant, m, 'duplicate', null, now);
+      batch.outcome(m, 'duplicate', null, now, by);
       results.push({ mutationId: m.mutationId, status: 'duplicate' });
       continue;
     }
-    const site = await siteOf(tx, tenant, m.table, m.recordId, (out.next ?? prev)?.data ?? {});
+    const site = await siteOf(batch, m.table, m.recordId, (out.next ?? prev)?.data ?? {});
     if (scope.siteIds !== '*' && !(site === null && SHARED_TABLES.has(m.table)) && (site === null || !scope.siteIds.includes(site))) {
-      await reject('forbidden-site');
+      reject('forbidden-site');
       continue;
     }
     let serverSeq: number | null = null;
     if (out.next) {
       serverSeq = ++seq;
-      await write(tx, tenant, m, out.next, site, row !== undefined, serverSeq, now);
+      batch.write(m, out.next, site, serverSeq, now, by);
     }
-    for (const l of out.losers) await saveLoser(tx, tenant, m, l, now);
-    await record(tx, tenant, m, 'applied', null, now);
+    for (const l of out.losers) batch.loser(m, l, now);
+    batch.outcome(m, 'applied', null, now, by);
     const res: MutationResult = { mutationId: m.mutationId, status: 'applied', serverSeq, conflicts: out.losers.length, clamped };
     if (clamped) res.stored = storedClocks(m, clocks, op);
     results.push(res);
   }
+  await batch.flush();
   if (seq !== startSeq) await tx.run('UPDATE tenant_seq SET seq = ? WHERE tenant_id = ?', [seq, tenant]);
   await marks.save();
   return results;
 }
 
-async function siteOf(tx: Queryable, tenant: string, table: string, id: string, data: Record<string, unknown>): Promise<string | null> {
+/** Rows per multi-row statement or IN list: far below SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
+const CHUNK = 400;
+
+function chunks<T>(list: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += CHUNK) out.push(list.slice(i, i + CHUNK));
+  return out;
+}
+
+const placeholders = (n: number, width: number): string => {
+  const one = `(${Array.from({ length: width }, () => '?').join(', ')})`;
+  return Array.from({ length: n }, () => one).join(', ');
+};
+
+const RECORD_COLS = 'tenant_id, tbl, id, data, clocks, deleted_hlc, restored_hlc, site_id, server_seq, updated_at, updated_by';
+const CONFLICT_COLS = 'id, tenant_id, tbl, record_id, field, value, hlc, winner_hlc, side, reason, mutation_id, client_id, created_at';
+const OUTCOME_COLS = 'tenant_id, mutation_id, client_id, client_seq, outcome, reason, applied_at, user_id';
+const keyOf = (table: string, id: string): string => `${table}\u0000${id}`;
+
+/** One batch's view of the tenant's records and mutation ids, and its buffered writes. */
+class Batch {
+  /** Mutation ids recorded before this batch or earlier in it. */
+  readonly applied = new Set<string>();
+  /** (table, id) → the row as a read would return it now; null: no such record. */
+  private readonly rows = new Map<string, RecordRow | null>();
+  private readonly writes = new Map<string, unknown[]>();
+  private readonly losers: unknown[][] = [];
+  private readonly outcomes: unknown[][] = [];
+
+  private constructor(readonly tx: Queryable, readonly tenant: string) {}
+
+  static async load(tx: Queryable, tenant: string, mutations: readonly Mutation[]): Promise<Batch> {
+    const b = new Batch(tx, tenant);
+    for (const ids of chunks([...new Set(mutations.map((m) => m.mutationId))])) {
+      const got = await tx.all<{ mutation_id: string }>(
+        `SELECT mutation_id FROM applied_mutations WHERE tenant_id = ? AND mutation_id IN (${ids.map(() => '?').join(', ')})`,
+        [tenant, ...ids]
+      );
+      for (const r of got) b.applied.add(r.mutation_id);
+    }
+    // The records written, and the parents their new fields name (siteOf reads those).
+    const wanted = new Map<string, Set<string>>();
+    const want = (t: string, id: string) => (wanted.get(t) ?? wanted.set(t, new Set()).get(t)!).add(id);
+    for (const m of mutations) {
+      want(m.table, m.recordId);
+      for (const [field, parent] of PARENTS[m.table] ?? []) {
+        const ref = own(m.fields, field);
+        if (typeof ref === 'string') want(parent, ref);
+      }
+    }
+    for (const [t, set] of wanted) await b.read(t, [...set]);
+    return b;
+  }
+
+  private async read(table: string, ids: readonly string[]): Promise<void> {
+    for (const part of chunks(ids)) {
+      const got = await this.tx.all<RecordRow & { id: string }>(
+        `SELECT id, data, clocks, deleted_hlc, restored_hlc, site_id FROM records WHERE tenant_id = ? AND tbl = ? AND id IN (${part.map(() => '?').join(', ')})`,
+        [this.tenant, table, ...part]
+      );
+      for (const id of part) this.rows.set(keyOf(table, id), null);
+      for (const r of got) this.rows.set(keyOf(table, r.id), r);
+    }
+  }
+
+  record(table: string, id: string): RecordRow | undefined {
+    return this.rows.get(keyOf(table, id)) ?? undefined;
+  }
+
+  /** A row not read by `load` (a parent named only by the stored data): read it once. */
+  async fetch(table: string, id: string): Promise<RecordRow | undefined> {
+    if (!this.rows.has(keyOf(table, id))) await this.read(table, [id]);
+    return this.record(table, id);
+  }
+
+  write(m: Mutation, s: RecordState, site: string | null, seq: number, now: number, by: string | null): void {
+    const data = JSON.stringify(s.data), clocks = JSON.stringify(s.clocks);
+    const key = keyOf(m.table, m.recordId);
+    this.rows.set(key, { data, clocks, deleted_hlc: s.deletedHlc, restored_hlc: s.restoredHlc, site_id: site });
+    this.writes.delete(key); // re-inserted, so rows are written in the order of their last seq
+    this.writes.set(key, [this.tenant, m.table, m.recordId, data, clocks, s.deletedHlc, s.restoredHlc, site, seq, now, by]);
+  }
+
+  loser(m: Mutation, l: Loser, now: number): void {
+    this.losers.push([randomUUID(), this.tenant, m.table, m.recordId, l.field, JSON.stringify(l.value ?? null), l.hlc, l.winnerHlc, l.side, l.reason, m.mutationId, m.clientId, now]);
+  }
+
+  outcome(m: Mutation, outcome: string, reason: string | null, now: number, by: string | null): void {
+    this.applied.add(m.mutationId);
+    this.outcomes.push([this.tenant, m.mutationId, m.clientId, m.clientSeq, outcome, reason, now, by]);
+  }
+
+  async flush(): Promise<void> {
+    for (const part of chunks([...this.writes.values()])) {
+      await this.tx.run(
+        `INSERT INTO records (${RECORD_COLS}) VALUES ${placeholders(part.length, 11)}
+         ON CONFLICT (tenant_id, tbl, id) DO UPDATE SET data = excluded.data, clocks = excluded.clocks,
+           deleted_hlc = excluded.deleted_hlc, restored_hlc = excluded.restored_hlc, site_id = excluded.site_id,
+           server_seq = excluded.server_seq, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+        part.flat()
+      );
+    }
+    for (const part of chunks(this.losers)) await this.tx.run(`INSERT INTO conflicts (${CONFLICT_COLS}) VALUES ${placeholders(part.length, 13)}`, part.flat());
+    for (const part of chunks(this.outcomes)) await this.tx.run(`INSERT INTO applied_mutations (${OUTCOME_COLS}) VALUES ${placeholders(part.length, 8)}`, part.flat());
+  }
+}
+
+async function siteOf(batch: Batch, table: string, id: string, data: Record<string, unknown>): Promise<string | null> {
   if (table === 'sites') return id;
   if (TEAM_TABLES.has(table)) return null;
   const direct = Object.hasOwn(data, 'siteId') ? data.siteId : undefined;
@@ -121,7 +235,7 @@ async function siteOf(tx: Queryable, tenant: string, table: string, id: string, 
   for (const [field, parent] of PARENTS[table] ?? []) {
     const ref = Object.hasOwn(data, field) ? data[field] : undefined;
     if (typeof ref !== 'string') continue;
-    const p = await tx.first<{ site_id: string | null }>('SELECT site_id FROM records WHERE tenant_id = ? AND tbl = ? AND id = ?', [tenant, parent, ref]);
+    const p = await batch.fetch(parent, ref);
     if (p) return p.site_id;
   }
   return null;
@@ -219,37 +333,4 @@ function storedClocks(m: Mutation, clocks: FieldClocks, op: string): Record<stri
   const out: Record<string, string> = { ...clocks };
   if (m.op === 'delete' || m.op === 'restore') out[''] = op;
   return out;
-}
-
-async function write(tx: Queryable, tenant: string, m: Mutation, s: RecordState, site: string | null, exists: boolean, seq: number, now: number) {
-  const p = [JSON.stringify(s.data), JSON.stringify(s.clocks), s.deletedHlc, s.restoredHlc, site, seq, now, tenant, m.table, m.recordId];
-  if (exists) {
-    await tx.run(
-      `UPDATE records SET data = ?, clocks = ?, deleted_hlc = ?, restored_hlc = ?, site_id = ?, server_seq = ?, updated_at = ?
-       WHERE tenant_id = ? AND tbl = ? AND id = ?`,
-      p
-    );
-    return;
-  }
-  await tx.run(
-    `INSERT INTO records (data, clocks, deleted_hlc, restored_hlc, site_id, server_seq, updated_at, tenant_id, tbl, id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    p
-  );
-}
-
-async function saveLoser(tx: Queryable, tenant: string, m: Mutation, l: Loser, now: number) {
-  await tx.run(
-    `INSERT INTO conflicts (id, tenant_id, tbl, record_id, field, value, hlc, winner_hlc, side, reason, mutation_id, client_id, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [randomUUID(), tenant, m.table, m.recordId, l.field, JSON.stringify(l.value ?? null), l.hlc, l.winnerHlc, l.side, l.reason, m.mutationId, m.clientId, now]
-  );
-}
-
-async function record(tx: Queryable, tenant: string, m: Mutation, outcome: string, reason: string | null, now: number) {
-  await tx.run(
-    `INSERT INTO applied_mutations (tenant_id, mutation_id, client_id, client_seq, outcome, reason, applied_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    [tenant, m.mutationId, m.clientId, m.clientSeq, outcome, reason, now]
-  );
 }

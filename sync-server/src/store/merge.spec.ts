@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mutationSchema, type Mutation } from '../protocol.ts';
-import { merge, opClock, type RecordState } from './merge.ts';
+import { merge, opClock, type RecordState } from '../../../src/lib/sync/protocol/merge-rule.ts';
 
 const T0 = 1_733_000_000_000;
 const clock = (wall: number, counter: number, node: string) =>

@@ -6,7 +6,11 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { tooDeep } from '../protocol.ts';
 import { SHARED_TABLES, TEAM_TABLES } from '../../../src/lib/sync/tables.ts';
+import { accountMethods } from './accounts.ts';
 import { applyBatch } from './apply.ts';
+import { createBlobStore } from './blobs.ts';
+import { checkHorizon, collectTombstones } from './gc.ts';
+import { conflictFeed } from './conflict-feed.ts';
 import type { Db } from './db.ts';
 import { migrate, schemaVersion } from './migrate.ts';
 import type { Conflict, ServerPullPage, Store, TenantScope, TokenScope } from './types.ts';
@@ -16,19 +20,22 @@ export const PULL_PAGE_BYTES = 4 * 1024 * 1024;
 /** Rows nested deeper than this (stored before the edge limits) are not served: they cannot be serialized safely. */
 const SERVE_DEPTH = 64;
 
-type RecordRow = { tbl: string; id: string; data: string; clocks: string; deleted_hlc: string | null; server_seq: number | string };
+type RecordRow = { tbl: string; id: string; data: string; clocks: string; deleted_hlc: string | null; restored_hlc: string | null; server_seq: number | string };
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-/** A site-limited token sees team tables, siteless shared rows and rows of its sites (src/lib/sync/tables.ts). */
-function siteFilter(scope: TenantScope): { sql: string; params: string[] } {
+/**
+ * A site-limited token sees team tables, siteless shared rows and rows of its sites (src/lib/sync/tables.ts).
+ * `p`: the records table's alias with its dot, when the query joins it (conflict-feed.ts).
+ */
+export function siteFilter(scope: TenantScope, p = ''): { sql: string; params: string[] } {
   if (scope.siteIds === '*') return { sql: '', params: [] };
   const team = [...TEAM_TABLES];
   const shared = [...SHARED_TABLES];
   const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
-  const base = `tbl IN (${marks(team.length)}) OR (site_id IS NULL AND tbl IN (${marks(shared.length)}))`;
+  const base = `${p}tbl IN (${marks(team.length)}) OR (${p}site_id IS NULL AND ${p}tbl IN (${marks(shared.length)}))`;
   if (scope.siteIds.length === 0) return { sql: ` AND (${base})`, params: [...team, ...shared] };
-  return { sql: ` AND (${base} OR site_id IN (${marks(scope.siteIds.length)}))`, params: [...team, ...shared, ...scope.siteIds] };
+  return { sql: ` AND (${base} OR ${p}site_id IN (${marks(scope.siteIds.length)}))`, params: [...team, ...shared, ...scope.siteIds] };
 }
 
 /** The row as served, or null when its stored JSON cannot be read or safely serialized. */
@@ -37,7 +44,7 @@ function served(r: RecordRow): ServerPullPage['rows'][number] | null {
     const data = JSON.parse(r.data) as Record<string, unknown>;
     const clocks = JSON.parse(r.clocks) as Record<string, string>;
     if (tooDeep(data, SERVE_DEPTH) || tooDeep(clocks, 1)) return null;
-    return { table: r.tbl, id: r.id, data, clocks, deletedHlc: r.deleted_hlc, serverSeq: Number(r.server_seq) };
+    return { table: r.tbl, id: r.id, data, clocks, deletedHlc: r.deleted_hlc, restoredHlc: r.restored_hlc, serverSeq: Number(r.server_seq) };
   } catch {
     return null;
   }
@@ -47,6 +54,8 @@ export function createSqlStore(db: Db, opts: { schema?: string } = {}): Store {
   const kind = db.dialect;
   return {
     kind,
+    ...accountMethods(db),
+    blobs: createBlobStore(db),
     migrate: (o) => migrate(db, { ...o, schema: opts.schema }),
 
     async health() {
@@ -100,7 +109,8 @@ export function createSqlStore(db: Db, opts: { schema?: string } = {}): Store {
         tenantId: row.tenant_id,
         userId: row.user_id,
         siteIds: row.site_ids === null ? '*' : (JSON.parse(row.site_ids) as string[]),
-        clientId: row.client_id
+        clientId: row.client_id,
+        role: 'technician'
       };
     },
 
@@ -110,7 +120,7 @@ export function createSqlStore(db: Db, opts: { schema?: string } = {}): Store {
 
     applyMutations: (scope, mutations, o = {}) => db.transaction((tx) => applyBatch(tx, kind, scope, mutations, o.now ?? Date.now())),
 
-    async pull(scope, cursor, limit): Promise<ServerPullPage> {
+    async pull(scope, cursor, limit, o = {}): Promise<ServerPullPage> {
       const n = Math.max(1, Math.min(1000, Math.floor(limit)));
       const f = siteFilter(scope);
       // Sizes first, so a page of large rows is cut before any of them is read.
@@ -124,14 +134,18 @@ export function createSqlStore(db: Db, opts: { schema?: string } = {}): Store {
         bytes += Number(heads[take]!.size);
         if (take > 0 && bytes > PULL_PAGE_BYTES) break;
       }
-      if (take === 0) return { rows: [], cursor, hasMore: false, skipped: [] };
+      if (take === 0) {
+        if (!o.resync) await checkHorizon(db, scope.tenantId, cursor);
+        return { rows: [], cursor, hasMore: false, skipped: [] };
+      }
       const last = Number(heads[take - 1]!.server_seq);
       // Seqs only grow, so no row can appear in (cursor, last] meanwhile; one that moved past it comes later.
       const rows = await db.all<RecordRow>(
-        `SELECT tbl, id, data, clocks, deleted_hlc, server_seq FROM records
+        `SELECT tbl, id, data, clocks, deleted_hlc, restored_hlc, server_seq FROM records
          WHERE tenant_id = ? AND server_seq > ? AND server_seq <= ?${f.sql} ORDER BY server_seq`,
         [scope.tenantId, cursor, last, ...f.params]
       );
+      if (!o.resync) await checkHorizon(db, scope.tenantId, cursor); // after the rows: see gc.ts
       const page: ServerPullPage = { rows: [], cursor: last, hasMore: heads.length > take, skipped: [] };
       for (const r of rows) {
         const row = served(r);
@@ -162,6 +176,10 @@ export function createSqlStore(db: Db, opts: { schema?: string } = {}): Store {
         createdAt: Number(r.created_at)
       }));
     },
+
+    conflictFeed: (scope, since, after, limit) => conflictFeed(db, scope, since, after, limit),
+
+    collectTombstones: (o = {}) => collectTombstones(db, { now: o.now ?? Date.now(), ttlDays: o.ttlDays }),
 
     close: () => db.close()
   };

@@ -1,4 +1,7 @@
 import type { Mutation, MutationResult, PullPage } from '../protocol.ts';
+import type { Role } from '../../../src/lib/sync/accounts.ts';
+import type { AccountStore } from './accounts.ts';
+import type { BlobStore } from './blobs.ts';
 
 export interface ServerPullPage extends PullPage {
   skipped: { table: string; id: string; serverSeq: number }[];
@@ -13,11 +16,16 @@ export interface TenantScope {
   siteIds: readonly string[] | '*';
   /** When set, mutations must carry this clientId (the device the token was issued to). */
   clientId?: string | null;
+  /** The account (or legacy token user) making the change; stored with it (issue 9). */
+  userId?: string | null;
 }
 
 export interface TokenScope extends TenantScope {
+  /** The api token id, or the session id of an account token. */
   tokenId: string;
   userId: string | null;
+  /** Legacy integration tokens act as 'technician'. */
+  role: Role;
 }
 
 export interface NewToken {
@@ -49,8 +57,10 @@ export interface Health {
   schemaVersion: number;
 }
 
-export interface Store {
+export interface Store extends AccountStore {
   readonly kind: StoreKind;
+  /** Attachment bytes, per tenant, uploaded in chunks (blobs.ts). */
+  readonly blobs: BlobStore;
   /** Applies pending migrations (up to `to`, for tests); returns the schema version reached. */
   migrate(opts?: { to?: number }): Promise<number>;
   /** Throws when the database is unreachable. */
@@ -75,10 +85,15 @@ export interface Store {
   /**
    * Rows with server_seq > cursor, in server_seq order: at most `limit` rows and about
    * PULL_PAGE_BYTES (always at least one row). Rows the server cannot serve are left out and
-   * named in `skipped`; the cursor moves past them.
+   * named in `skipped`; the cursor moves past them. Throws GoneError (410) when 0 < cursor <
+   * the tenant's tombstone collection horizon (gc.ts), unless `resync` (a clean pull from 0 in pages).
    */
-  pull(scope: TenantScope, cursor: number, limit: number): Promise<ServerPullPage>;
+  pull(scope: TenantScope, cursor: number, limit: number, opts?: { resync?: boolean }): Promise<ServerPullPage>;
   conflicts(scope: TenantScope, table: string, recordId: string): Promise<Conflict[]>;
+  /** The tenant's conflicts after (since, after) in (created_at, id) order, scoped as pull (conflict-feed.ts). */
+  conflictFeed(scope: TenantScope, since: number, after: string, limit: number): Promise<{ conflicts: Conflict[]; next: { since: number; after: string } | null; hasMore: boolean }>;
+  /** Removes tombstones unchanged for `ttlDays` (default 30) and raises each tenant's horizon (gc.ts). */
+  collectTombstones(opts?: { now?: number; ttlDays?: number }): Promise<{ tenants: number; collected: number }>;
 
   close(): Promise<void>;
 }

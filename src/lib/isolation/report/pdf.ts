@@ -18,7 +18,9 @@ export type Block =
   | { kind: 'kv'; pairs: [string, string][]; columns?: number }
   | { kind: 'table'; columns: { title: string; width: number }[]; rows: { cells: string[]; tone?: Tone }[]; size?: number }
   | { kind: 'verdict'; tone: Tone; headline: string; lines: string[] }
-  | { kind: 'signatures'; labels: string[] };
+  | { kind: 'signatures'; labels: string[] }
+  /** A drawing (e.g. the survey report's network diagram) in a box of `height` points across the page. */
+  | { kind: 'figure'; height: number; texts: string[]; draw: (page: PDFPage, box: { x: number; y: number; w: number; h: number }, fonts: LabelFonts) => void };
 
 export interface ReportSpec {
   title: string;
@@ -73,6 +75,7 @@ export function blockTexts(b: Block): string[] {
     case 'table': return [...b.columns.map((c) => c.title), ...b.rows.flatMap((r) => r.cells)];
     case 'verdict': return [b.headline, ...b.lines];
     case 'signatures': return b.labels;
+    case 'figure': return b.texts;
   }
 }
 
@@ -158,6 +161,11 @@ class Flow {
       case 'table': this.table(b); break;
       case 'verdict': this.verdict(b); break;
       case 'signatures': this.signatures(b.labels); break;
+      case 'figure':
+        this.room(b.height);
+        b.draw(this.page, { x: M, y: this.y - b.height, w: WIDTH, h: b.height }, this.fonts);
+        this.y -= b.height + 8;
+        break;
     }
   }
 

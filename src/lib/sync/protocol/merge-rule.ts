@@ -1,5 +1,8 @@
 /**
- * Per-field last-writer-wins merge of one mutation into one stored record. Pure: no I/O.
+ * The per-field merge rule, defined once (issue 9 "one protocol package"): `fieldOrder` is the
+ * register comparison both sides make (sync-server/src/store/apply.ts through `merge`, the tablet
+ * through src/lib/sync/merge.ts), and `merge` is the server's merge of one mutation into one
+ * stored record. Pure: no I/O, no zod (the tablet bundle imports this file).
  *
  * Invariants (each makes the final state independent of delivery order):
  * - a field holds the value with the greatest HLC ever received for it; equal clocks are the
@@ -20,7 +23,24 @@
  * - field names may be Object.prototype names (`constructor`): clocks are read with `own`,
  *   never through the prototype chain.
  */
-import { hlcNode, type Mutation } from '../protocol.ts';
+import { hlcNode } from '../format';
+import type { WireMutation } from '../wire';
+
+/** What `merge` reads of a mutation (the zod-parsed Mutation has it, as does a WireMutation). */
+export type MergeMutation = Pick<WireMutation, 'op' | 'fields' | 'base'>;
+
+/**
+ * The one per-field register rule: the incoming clock `inc` against the held clock `cur`.
+ * 'take' when nothing is held or `inc` is greater; 'same' for equal clocks (one write: clocks
+ * carry the node id, so equal clocks never name two writes); 'keep' when the held one is newer.
+ */
+export function fieldOrder(cur: string | undefined, inc: string): 'take' | 'same' | 'keep' {
+  if (cur === undefined || inc > cur) return 'take';
+  return inc === cur ? 'same' : 'keep';
+}
+
+/** Two clocks of different nodes: an overwrite between them may have been concurrent. */
+export const otherNodes = (a: string, b: string): boolean => hlcNode(a) !== hlcNode(b);
 
 export interface RecordState {
   data: Record<string, unknown>;
@@ -75,7 +95,7 @@ function canonical(v: unknown): string {
   return JSON.stringify(v ?? null);
 }
 
-function insertClash(prev: RecordState, m: Mutation, clocks: FieldClocks, clock: string): MergeResult {
+function insertClash(prev: RecordState, m: MergeMutation, clocks: FieldClocks, clock: string): MergeResult {
   const winnerOp = opClock(prev.clocks);
   const losers: Loser[] = [];
   for (const field of new Set([...Object.keys(prev.data), ...Object.keys(m.fields)])) {
@@ -89,7 +109,7 @@ function insertClash(prev: RecordState, m: Mutation, clocks: FieldClocks, clock:
   return { next: { ...prev }, losers, duplicate: false };
 }
 
-export function merge(prev: RecordState | null, m: Mutation, clocks: FieldClocks, clock: string): MergeResult {
+export function merge(prev: RecordState | null, m: MergeMutation, clocks: FieldClocks, clock: string): MergeResult {
   if (m.op === 'insert') {
     if (prev) return insertClash(prev, m, clocks, clock);
     return { next: { data: { ...m.fields }, clocks, deletedHlc: null, restoredHlc: null }, losers: [], duplicate: false };
@@ -123,7 +143,7 @@ function nextLife(s: RecordState, op: 'upsert' | 'delete' | 'restore', clock: st
   return { deletedHlc: clock, restoredHlc };
 }
 
-function mergeFields(base: RecordState, m: Mutation, clocks: FieldClocks) {
+function mergeFields(base: RecordState, m: MergeMutation, clocks: FieldClocks) {
   const data = { ...base.data };
   const nextClocks = { ...base.clocks };
   const losers: Loser[] = [];
@@ -132,14 +152,15 @@ function mergeFields(base: RecordState, m: Mutation, clocks: FieldClocks) {
     const inc = own(clocks, field);
     if (inc === undefined) continue; // the schema guarantees a clock; be defensive anyway
     const cur = own(nextClocks, field);
-    if (cur === undefined || inc > cur) {
-      if (cur !== undefined && !same(data[field], value) && concurrent(cur, inc, m.base, field)) {
-        losers.push({ field, value: data[field], hlc: cur, winnerHlc: inc, side: 'stored', reason: 'lww' });
+    const order = fieldOrder(cur, inc);
+    if (order === 'take') {
+      if (cur !== undefined && !same(own(data, field), value) && concurrent(cur, inc, m.base, field)) {
+        losers.push({ field, value: own(data, field), hlc: cur, winnerHlc: inc, side: 'stored', reason: 'lww' });
       }
       data[field] = value;
       nextClocks[field] = inc;
       changed = true;
-    } else if (inc < cur && !same(data[field], value) && hlcNode(inc) !== hlcNode(cur)) {
+    } else if (order === 'keep' && cur !== undefined && !same(own(data, field), value) && otherNodes(inc, cur)) {
       losers.push({ field, value, hlc: inc, winnerHlc: cur, side: 'incoming', reason: 'lww' });
     }
   }
@@ -148,6 +169,6 @@ function mergeFields(base: RecordState, m: Mutation, clocks: FieldClocks) {
 
 /** The stored value lost without its overwriter having seen it. */
 function concurrent(stored: string, incoming: string, base: Record<string, string> | undefined, field: string): boolean {
-  if (!base || hlcNode(stored) === hlcNode(incoming)) return false; // unknown, or one node's own history
+  if (!base || !otherNodes(stored, incoming)) return false; // unknown, or one node's own history
   return own(base, field) !== stored;
 }

@@ -1,0 +1,17 @@
+// The repositories of changes, equipment requests and the monthly report (browser only), beside the
+// other singletons in $lib/db.
+import { db, devices, writeContext } from '$lib/db';
+import { ChangeRepository } from '$lib/db/changes';
+import { RequestRepository } from '$lib/db/requests';
+import { ServiceConfigRepository } from '$lib/db/serviceConfigs';
+import { IncidentRepository } from '$lib/db/serviceIncidents';
+import { loadMonthlyReport } from './reportData';
+import type { MonthlyReport } from '$lib/domain/service/report';
+
+export const changeRepo = new ChangeRepository(db, writeContext);
+export const requestRepo = new RequestRepository(db, writeContext, devices);
+const deps = { incidents: new IncidentRepository(db, writeContext), configs: new ServiceConfigRepository(db, writeContext), changes: changeRepo, devices };
+
+export function monthlyReportOf(tenantId: string, month: string, nowISO = new Date(writeContext.now()).toISOString()): Promise<MonthlyReport> {
+  return loadMonthlyReport(deps, tenantId, month, nowISO);
+}
