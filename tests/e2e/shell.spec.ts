@@ -27,7 +27,8 @@ for (const [name, viewport] of [['a 10-inch tablet in portrait', { width: 800, h
 }
 
 const SIZES = [['a phone', { width: 390, height: 844 }], ['a 10-inch tablet in portrait', { width: 800, height: 1280 }], ['a 10-inch tablet in landscape', { width: 1280, height: 800 }]] as const;
-const MENU = ['/', '/devices', '/scan', '/labels', '/panels', '/settings'];
+// The header's own entries, and one of each group under More (Service desk, Survey).
+const MENU = ['/', '/devices', '/scan', '/incidents', '/labels', '/panels', '/settings', '/kb', '/network'];
 
 /** The menu entry for `href` the technician can see, opening the phone's menu first if there is one. */
 async function menuEntry(page: Page, href: string): Promise<Locator> {
@@ -35,7 +36,10 @@ async function menuEntry(page: Page, href: string): Promise<Locator> {
   if (await toggle.isVisible()) {
     if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   }
-  return page.locator(`header nav a[href="${href}"]`).filter({ visible: true });
+  const entry = page.locator(`header nav a[href="${href}"]`);
+  const more = page.getByTestId('more-toggle');
+  if (!(await entry.isVisible()) && (await more.isVisible()) && (await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+  return entry.filter({ visible: true });
 }
 
 async function expectOnScreen(page: Page, el: Locator, what: string): Promise<void> {
@@ -115,7 +119,7 @@ test('the sync state says how many changes the server refused, never "Synced", a
   expect(count).toBeGreaterThan(200); // the client, its sites and locations, and 200 devices
 
   await page.goto('/devices');
-  await status.getByRole('link').click();
+  await status.getByRole('link', { name: /Settings › Sync/ }).click();
   await expect(page).toHaveURL(/\/settings#sync$/);
   const rows = page.getByTestId('refused-entry');
   await expect(rows).toHaveCount(count);

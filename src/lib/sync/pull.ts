@@ -94,7 +94,9 @@ export async function pullChanges(db: AssetWalkDB, transport: Transport, o: Pull
   const tenant = o.tenant ?? null;
   const keys = pullKeys(tenant);
   const known = o.knownTables ?? KNOWN;
-  const size = o.pageSize ?? 1000; // the server's row limit; it also cuts a page at 4 MiB
+  // 500, not the server's 1,000: with 1,000 the fault-proxy test (faults.spec.ts, FAULT_SEED=1)
+  // hung with no request in flight; not yet understood, so the larger page waits for that.
+  const size = o.pageSize ?? 500;
   await rewindForNewTables(db, known, keys);
   // Tables empty when the pull starts: their rows need no lookup while nothing is pending.
   const fresh = await emptyTables(db, known);

@@ -4,10 +4,18 @@ import { defineMessages } from '../define';
 export const shell = defineMessages({
   en: {
     'shell.brandShort': 'AssetWalk',
-    'shell.menu': 'Menu'
+    'shell.menu': 'Menu',
+    'shell.more': 'More',
+    'shell.group.service': 'Service desk',
+    'shell.group.survey': 'Survey',
+    'shell.group.admin': 'Administration'
   },
   'zh-CN': {
     'shell.brandShort': 'AssetWalk',
-    'shell.menu': '菜单'
+    'shell.menu': '菜单',
+    'shell.more': '更多',
+    'shell.group.service': '服务台',
+    'shell.group.survey': '调研',
+    'shell.group.admin': '管理'
   }
 });
