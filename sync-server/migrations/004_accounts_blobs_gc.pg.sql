@@ -125,3 +125,6 @@ CREATE TABLE tombstone_gc (
 );
 CREATE INDEX records_tombstones ON records (tenant_id, updated_at) WHERE deleted_hlc IS NOT NULL;
 -- == end gc ==
+
+-- == conflicts feed: the server → tablet feed pages by (tenant, created_at, id) ==
+CREATE INDEX conflicts_feed ON conflicts (tenant_id, created_at, id);

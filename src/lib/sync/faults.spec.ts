@@ -109,10 +109,22 @@ async function run(server: TestServer, seed: number, ops: number) {
         move(gone, live, id);
       }
       if (process.env.FAULT_TRACE && i % 500 === 0) console.error(`op ${i}`, Date.now());
+      if (process.env.FAULT_TRACE && !t.wrap.name.startsWith('traced')) {
+        const name = t.name;
+        t.wrap = function traced(x) {
+          return {
+            ...x,
+            push: async (m, ...r) => { console.error(name, 'push>', m.length); const o = await x.push(m, ...r); console.error(name, 'push<', o.kind); return o; },
+            pull: async (c, l, ...r) => { console.error(name, 'pull>', c); const o = await x.pull(c, l, ...r); console.error(name, 'pull<', o.kind); return o; }
+          };
+        };
+      }
       if (rand() < 0.03) {
         const t0 = Date.now();
+        const dog = process.env.FAULT_TRACE ? setInterval(() => console.error('STALL', t.name, i, Date.now() - t0, process.getActiveResourcesInfo().join(',')), 20_000) : undefined;
         const o = await t.sync({ pushBatch: 25 });
         if (process.env.FAULT_TRACE && Date.now() - t0 > 5000) console.error(`slow sync ${Date.now() - t0} ms`, o);
+        clearInterval(dog);
         await reread(t);
       }
     }

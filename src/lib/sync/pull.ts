@@ -94,8 +94,6 @@ export async function pullChanges(db: AssetWalkDB, transport: Transport, o: Pull
   const tenant = o.tenant ?? null;
   const keys = pullKeys(tenant);
   const known = o.knownTables ?? KNOWN;
-  // 500, not the server's 1,000: with 1,000 the fault-proxy test (faults.spec.ts, FAULT_SEED=1)
-  // hung with no request in flight; not yet understood, so the larger page waits for that.
   const size = o.pageSize ?? 500;
   await rewindForNewTables(db, known, keys);
   // Tables empty when the pull starts: their rows need no lookup while nothing is pending.
