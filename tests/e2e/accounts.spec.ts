@@ -88,7 +88,8 @@ test('admin makes a technician with a grant, logs out keeping unsynced edits; th
   await expect(a.getByTestId('account-grant').getByTestId('sync-client')).toBeChecked();
   await syncNow(a);
 
-  // Users › new technician, then a grant on the sample client.
+  // Users › new technician, then a grant on the sample client (Administration is under More).
+  await a.getByTestId('more-toggle').click();
   await a.locator('#app-nav a[href="/admin"]').click();
   await a.getByTestId('new-user-login').fill('tech1');
   await a.getByTestId('new-user-name').fill('李技术');

@@ -53,3 +53,15 @@ describe('httpTransport refusals', () => {
     }
   });
 });
+
+describe('httpTransport deadline', () => {
+  it('a request that neither answers nor fails, even ignoring its abort signal, is a network failure', async () => {
+    const never: typeof fetch = () => new Promise<Response>(() => {});
+    const t = httpTransport({ baseUrl: base, token: () => 'aw_x', fetch: never, timeoutMs: 50 });
+    expect(await t.push([])).toMatchObject({ kind: 'network', error: 'no answer within 50 ms' });
+    // A body that never ends after the headers: the same.
+    const stalled: typeof fetch = async () => new Response(new ReadableStream({ start() {} }), { status: 200 });
+    const u = httpTransport({ baseUrl: base, token: () => 'aw_x', fetch: stalled, timeoutMs: 50 });
+    expect(await u.pull(0, 10)).toMatchObject({ kind: 'network' });
+  });
+});

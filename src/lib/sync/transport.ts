@@ -70,9 +70,32 @@ export function httpTransport(o: HttpTransportOptions): Transport {
     return fresh && fresh !== token ? once<T>(path, init, tenant, fresh) : first;
   }
 
+  /**
+   * One request, answered within timeoutMs or taken as a network failure. The deadline is raced,
+   * not only passed to fetch as a signal: a fetch whose connection was reset at an unlucky moment
+   * can stay pending although its signal aborted (seen with Node's fetch under the fault proxy,
+   * faults.spec.ts), and a sync must never wait for ever. Push is idempotent, so a late reply
+   * dropped here is safe to ask again.
+   */
   async function once<T>(path: string, init: RequestInit, tenant: string | null | undefined, token: string | null): Promise<Reply<T>> {
     // No token: the server would say 401; don't send a request that can only fail.
     if (!token) return { kind: 'unauthorized', status: 401 };
+    const ctl = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<Reply<T>>((resolve) => {
+      timer = setTimeout(() => {
+        ctl.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'));
+        resolve({ kind: 'network', error: `no answer within ${timeoutMs} ms` });
+      }, timeoutMs);
+    });
+    try {
+      return await Promise.race([exchange<T>(path, init, tenant, token, ctl.signal), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function exchange<T>(path: string, init: RequestInit, tenant: string | null | undefined, token: string, signal: AbortSignal): Promise<Reply<T>> {
     const headers = new Headers(init.headers);
     headers.set(PROTOCOL_HEADER, String(PROTOCOL_VERSION));
     headers.set('authorization', `Bearer ${token}`);
@@ -80,7 +103,7 @@ export function httpTransport(o: HttpTransportOptions): Transport {
     const sentAt = wallNow();
     let res: Response;
     try {
-      res = await doFetch((typeof o.baseUrl === 'string' ? o.baseUrl : o.baseUrl()) + path, { ...init, headers, cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
+      res = await doFetch((typeof o.baseUrl === 'string' ? o.baseUrl : o.baseUrl()) + path, { ...init, headers, cache: 'no-store', signal });
     } catch (err) {
       return { kind: 'network', error: err instanceof Error ? err.message : String(err) };
     }
