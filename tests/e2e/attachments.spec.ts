@@ -1,10 +1,8 @@
 // Photos of a device (attachments/ui/DevicePhotos.svelte): taken offline and kept in IndexedDB,
 // and carried by sync to a second tablet (two browser contexts) through the real server.
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { loadSample, openFirstDevice, waitForServiceWorker } from './helpers';
+import { loadSample, openFirstDevice, waitForServiceWorker, registerTenant, setToken } from './helpers';
 
 const PHOTO = fileURLToPath(new URL('../fixtures/attachments/nameplate.png', import.meta.url)); // 320 × 240
 
@@ -55,25 +53,7 @@ test('a file over the size limit is refused in words', async ({ page }) => {
   await expect(page.getByTestId('photo-tile')).toHaveCount(0);
 });
 
-/** Registers the client company on the server (same id as on tablet A) and issues a token. */
-function registerTenant(tenantId: string): string {
-  const file = join(process.env.E2E_DATA_DIR!, 'assetwalk.sqlite');
-  const code = `(async () => {
-    const { openStore } = await import(${JSON.stringify(new URL('../../sync-server/src/store/index.ts', import.meta.url).href)});
-    const store = openStore(${JSON.stringify(file)});
-    await store.createTenant({ id: ${JSON.stringify(tenantId)}, name: 'Sample client' });
-    const { token } = await store.createToken({ tenantId: ${JSON.stringify(tenantId)}, siteIds: '*' });
-    await store.close();
-    process.stdout.write(token);
-  })()`;
-  return execFileSync('npx', ['tsx', '-e', code], { encoding: 'utf8' }).trim();
-}
 
-async function setToken(page: Page, token: string) {
-  await page.goto('/settings');
-  await page.getByTestId('server-token').fill(token);
-  await page.getByTestId('server-token').press('Tab');
-}
 
 async function syncNow(page: Page) {
   await page.getByTestId('sync-now').click();

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 
 /** Loads the sample client from the home page and opens its device list. */
@@ -24,4 +26,26 @@ export async function openFirstDevice(page: Page): Promise<string> {
   await page.getByTestId('device-row').first().click();
   await expect(page).toHaveURL(/\/devices\/[0-9a-f-]{36}$/);
   return page.url();
+}
+
+/** Registers the client company on the e2e server (same id as on tablet A) and issues a token for it. */
+export function registerTenant(tenantId: string): string {
+  const file = join(process.env.E2E_DATA_DIR!, 'assetwalk.sqlite');
+  // A child process: the server modules use `.ts` specifiers that tsx resolves.
+  const code = `(async () => {
+    const { openStore } = await import(${JSON.stringify(new URL('../../sync-server/src/store/index.ts', import.meta.url).href)});
+    const store = openStore(${JSON.stringify(file)});
+    await store.createTenant({ id: ${JSON.stringify(tenantId)}, name: 'Sample client' });
+    const { token } = await store.createToken({ tenantId: ${JSON.stringify(tenantId)}, siteIds: '*' });
+    await store.close();
+    process.stdout.write(token);
+  })()`;
+  return execFileSync('npx', ['tsx', '-e', code], { encoding: 'utf8' }).trim();
+}
+
+/** Pastes a client company's access token into Settings (the input saves on change). */
+export async function setToken(page: Page, token: string): Promise<void> {
+  await page.goto('/settings');
+  await page.getByTestId('server-token').fill(token);
+  await page.getByTestId('server-token').press('Tab');
 }

@@ -1,11 +1,9 @@
 // An equipment request through its life: three approvals by three people, the monthly purchase
 // batch, receipt (the device is registered, prefilled from the request), hand-over, return with an
 // inspection, back to stock.
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { formatAssetNumber } from '../../src/lib/domain/assetNumber';
-import { loadSample, waitForServiceWorker } from './helpers';
+import { loadSample, waitForServiceWorker, registerTenant, setToken } from './helpers';
 
 async function decide(page: Page, stage: string, approver: string, comment: string): Promise<void> {
   const form = page.getByTestId('decide');
@@ -106,25 +104,7 @@ test('an equipment request goes through all three approvals to a registered, ass
   await expect(page.getByTestId('show-assignedUser')).toHaveText('—');
 });
 
-/** Registers the client company on the e2e server (same id as on tablet A) and issues a token (as sync.spec.ts). */
-function registerTenant(tenantId: string): string {
-  const file = join(process.env.E2E_DATA_DIR!, 'assetwalk.sqlite');
-  const code = `(async () => {
-    const { openStore } = await import(${JSON.stringify(new URL('../../sync-server/src/store/index.ts', import.meta.url).href)});
-    const store = openStore(${JSON.stringify(file)});
-    await store.createTenant({ id: ${JSON.stringify(tenantId)}, name: 'Sample client' });
-    const { token } = await store.createToken({ tenantId: ${JSON.stringify(tenantId)}, siteIds: '*' });
-    await store.close();
-    process.stdout.write(token);
-  })()`;
-  return execFileSync('npx', ['tsx', '-e', code], { encoding: 'utf8' }).trim();
-}
 
-async function setToken(page: Page, token: string): Promise<void> {
-  await page.goto('/settings');
-  await page.getByTestId('server-token').fill(token);
-  await page.getByTestId('server-token').press('Tab');
-}
 
 async function syncNow(page: Page): Promise<void> {
   await page.getByTestId('sync-now').click();

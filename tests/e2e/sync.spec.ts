@@ -1,30 +1,9 @@
 // Two tablets (two browser contexts) syncing through the real sync server of the e2e run.
 // Needs the header's <SyncStatus /> (data-testid sync-now / sync-status).
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { loadSample, openFirstDevice, waitForServiceWorker } from './helpers';
+import { loadSample, openFirstDevice, waitForServiceWorker, registerTenant, setToken } from './helpers';
 
-/** Registers the client company on the server (same id as on tablet A) and issues a token. */
-function registerTenant(tenantId: string): string {
-  const file = join(process.env.E2E_DATA_DIR!, 'assetwalk.sqlite');
-  // A child process: the server modules use `.ts` specifiers that tsx resolves.
-  const code = `(async () => {
-    const { openStore } = await import(${JSON.stringify(new URL('../../sync-server/src/store/index.ts', import.meta.url).href)});
-    const store = openStore(${JSON.stringify(file)});
-    await store.createTenant({ id: ${JSON.stringify(tenantId)}, name: 'Sample client' });
-    const { token } = await store.createToken({ tenantId: ${JSON.stringify(tenantId)}, siteIds: '*' });
-    await store.close();
-    process.stdout.write(token);
-  })()`;
-  return execFileSync('npx', ['tsx', '-e', code], { encoding: 'utf8' }).trim();
-}
 
-async function setToken(page: Page, token: string) {
-  await page.goto('/settings');
-  await page.getByTestId('server-token').fill(token);
-  await page.getByTestId('server-token').press('Tab'); // the input saves on change
-}
 
 async function syncNow(page: Page) {
   await page.getByTestId('sync-now').click();
