@@ -80,7 +80,7 @@ export async function openTablet(browser, origin, js) {
       jsHeap: { beforeMiB: mib(heap0), peakMiB: mib(peak) }
     };
   }
-  return { run, close: () => context.close() };
+  return { run, page, close: () => context.close() };
 }
 
 /** Self time per function from a CPU profile, largest first (idle and GC shown as such). */

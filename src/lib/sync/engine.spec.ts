@@ -172,6 +172,30 @@ describe('sync engine against the real server', () => {
     expect((await b.devices.getByAssetNumber(env.tenantId, 'AC-000501'))?.name).toBe('after the clash');
   });
 
+  it('a fresh tablet pulling a number two devices share keeps one, records the clash and gets every other row', async () => {
+    const a = tablet('tabA', env.server, env.token);
+    await seed(a, 25);
+    const b = tablet('tabB', env.server, env.token);
+    expect(await a.sync()).toMatchObject({ status: 'ok' });
+    expect(await b.sync()).toMatchObject({ status: 'ok' });
+    const dup = { ...newDeviceFields(env.tenantId, siteId, null), assetNumber: 'AC-000900' };
+    await a.devices.create({ ...dup, name: 'A’s' });
+    await b.devices.create({ ...dup, name: 'B’s' });
+    await a.devices.create({ ...dup, assetNumber: 'AC-000901', name: 'after' });
+    expect(await a.sync()).toMatchObject({ status: 'ok', pending: 0 });
+    expect(await b.sync()).toMatchObject({ status: 'ok' });
+    const total = (await env.server.rows(env.tenantId)).filter((r) => r.table === 'devices').length;
+
+    // An empty tablet takes the fast path (no lookups); the clash fails its page, which is merged again.
+    const c = tablet('tabC', env.server, env.token);
+    expect(await c.sync({ pullPage: 10 })).toMatchObject({ status: 'ok' });
+    expect(await c.db.devices.count()).toBe(total - 1);
+    expect((await c.devices.getByAssetNumber(env.tenantId, 'AC-000901'))?.name).toBe('after');
+    const holder = await c.devices.getByAssetNumber(env.tenantId, 'AC-000900');
+    const clash = await c.db.conflicts.where('[table+recordId]').equals(['devices', holder!.id]).toArray();
+    expect(clash).toMatchObject([{ kind: 'assetNumberClash', value: 'AC-000900' }]);
+  });
+
   it('a pull interrupted between pages resumes without missing or doubling rows', async () => {
     const a = tablet('tabA', env.server, env.token);
     await seed(a, 30);

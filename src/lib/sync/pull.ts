@@ -2,9 +2,9 @@
  * Pulls server changes page by page (sync-protocol rules 3, 5, 6, 9).
  *
  * Invariants:
- * - pages are requested by server_seq (`cursor`), never by client clocks; the next page is
- *   requested while the current one is merged, and used only if the stored cursor is then
- *   where that request started;
+ * - pages are requested by server_seq (`cursor`), never by client clocks; the next pages are
+ *   requested in a chain while the current one is merged (ReadAhead), and a reply is used only
+ *   if the stored cursor is then where its request started;
  * - one Dexie transaction per page merges every row, records the losers, advances the HLC
  *   past the page's clocks and stores the page's cursor. A crash anywhere leaves either the
  *   whole page with its cursor or neither, so a resumed pull neither misses nor doubles a row
@@ -72,6 +72,8 @@ export interface PullOptions {
   knownTables?: ReadonlySet<string>;
   /** The client company pulled (sent as the tenant header); null with a single-tenant token. */
   tenant?: string | null;
+  /** Pages requested ahead of the merge (default READ_AHEAD; 0 asks for each page when needed). */
+  readAhead?: number;
 }
 
 export async function readCursor(db: AssetWalkDB, tenant: string | null = null): Promise<number> {
@@ -94,7 +96,7 @@ export async function pullChanges(db: AssetWalkDB, transport: Transport, o: Pull
   const tenant = o.tenant ?? null;
   const keys = pullKeys(tenant);
   const known = o.knownTables ?? KNOWN;
-  const size = o.pageSize ?? 500;
+  const size = o.pageSize ?? PAGE_SIZE;
   await rewindForNewTables(db, known, keys);
   // Tables empty when the pull starts: their rows need no lookup while nothing is pending.
   const fresh = await emptyTables(db, known);
@@ -105,36 +107,96 @@ export async function pullChanges(db: AssetWalkDB, transport: Transport, o: Pull
     seen = new Set();
   }
   let restarts = 0;
-  // The next page is requested while this one is merged: the request and the IndexedDB writes
-  // overlap. It starts from this page's cursor, which is where the stored cursor will be.
-  let prefetched: { from: number; reply: Promise<Reply<PullPage>> } | null = null;
-  for (;;) {
-    const cursor = await readCursor(db, tenant);
-    const reply: Reply<PullPage> = await (prefetched?.from === cursor ? prefetched.reply : transport.pull(cursor, size, tenant, seen !== null));
-    prefetched = null;
-    if (reply.kind === 'gone' && restarts++ < 2) {
-      await startResync(db, keys);
-      seen = new Set();
-      continue;
-    }
-    if (reply.kind !== 'ok') return { kind: 'stop', reply, rows, conflicts, timing, swept: 0 };
-    timing = reply.timing;
-    o.onTiming?.(timing);
-    const page: PullPage = reply.body;
-    if (page.hasMore && page.cursor > cursor) prefetched = { from: page.cursor, reply: transport.pull(page.cursor, size, tenant, seen !== null) };
-    conflicts += await applyFresh(db, page, o.physicalNow(), known, keys, fresh);
-    if (seen) for (const r of page.rows) seen.add(recordKey(r.table, r.id));
-    rows += page.rows.length;
-    await o.afterPage?.(page);
-    // `cursor` not moving while hasMore would loop forever on a broken reply.
-    if (!page.hasMore || page.cursor <= cursor) {
-      let swept = 0;
-      if (seen) {
-        swept = await sweepUnseen(db, { seen, tenant, tables: known });
-        await db.meta.delete(keys.resync);
+  const ahead = new ReadAhead(transport, size, tenant, o.readAhead ?? READ_AHEAD);
+  try {
+    for (;;) {
+      const cursor = await readCursor(db, tenant);
+      const reply: Reply<PullPage> = await ahead.take(cursor, seen !== null);
+      if (reply.kind === 'gone' && restarts++ < 2) {
+        await startResync(db, keys);
+        seen = new Set();
+        continue;
       }
-      return { kind: 'ok', rows, conflicts, timing, swept };
+      if (reply.kind !== 'ok') return { kind: 'stop', reply, rows, conflicts, timing, swept: 0 };
+      timing = reply.timing;
+      o.onTiming?.(timing);
+      const page: PullPage = reply.body;
+      conflicts += await applyFresh(db, page, o.physicalNow(), known, keys, fresh);
+      if (seen) for (const r of page.rows) seen.add(recordKey(r.table, r.id));
+      rows += page.rows.length;
+      await o.afterPage?.(page);
+      // `cursor` not moving while hasMore would loop forever on a broken reply.
+      if (!page.hasMore || page.cursor <= cursor) {
+        let swept = 0;
+        if (seen) {
+          swept = await sweepUnseen(db, { seen, tenant, tables: known });
+          await db.meta.delete(keys.resync);
+        }
+        return { kind: 'ok', rows, conflicts, timing, swept };
+      }
     }
+  } finally {
+    ahead.stop();
+  }
+}
+
+/** Rows asked for per pull page: the server's most (it also cuts a page at 4 MiB). */
+const PAGE_SIZE = 1000;
+
+/** Pages requested ahead of the merge (two pages of at most 4 MiB each are held at once). */
+const READ_AHEAD = 2;
+
+interface Ahead {
+  from: number;
+  resync: boolean;
+  reply: Promise<Reply<PullPage>>;
+  done?: Reply<PullPage>;
+}
+
+/**
+ * The pages after the one being merged, requested in a chain: as soon as a reply is in, the page
+ * after it is requested, while fewer than `depth` pages wait, so the server and the network work
+ * while IndexedDB writes instead of waiting for each merge to end.
+ * Invariants: a reply is used only for the cursor (and resync mode) its request started from;
+ * anything else (the stored cursor moved otherwise, a resync began) drops the chain and asks
+ * again from there; each page is requested once per chain (only the chain's tail is extended).
+ */
+class ReadAhead {
+  private waiting: Ahead[] = [];
+  private tail: Ahead | null = null;
+  private stopped = false;
+  constructor(private readonly transport: Transport, private readonly size: number, private readonly tenant: string | null, private readonly depth: number) {}
+
+  take(cursor: number, resync: boolean): Promise<Reply<PullPage>> {
+    let head = this.waiting.shift();
+    if (!head || head.from !== cursor || head.resync !== resync) {
+      this.waiting = [];
+      head = this.request(cursor, resync);
+    }
+    this.extend(); // a place in the chain is free again
+    return head.reply;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.waiting = [];
+  }
+
+  private request(from: number, resync: boolean): Ahead {
+    const a: Ahead = { from, resync, reply: this.transport.pull(from, this.size, this.tenant, resync) };
+    this.tail = a;
+    a.reply.then((r) => {
+      a.done = r;
+      this.extend();
+    }, () => undefined); // the taker sees the failure
+    return a;
+  }
+
+  private extend(): void {
+    const t = this.tail;
+    const r = t?.done;
+    if (this.stopped || !t || r?.kind !== 'ok' || !r.body.hasMore || r.body.cursor <= t.from || this.waiting.length >= this.depth) return;
+    this.waiting.push(this.request(r.body.cursor, t.resync));
   }
 }
 
@@ -168,7 +230,8 @@ async function applyFresh(db: AssetWalkDB, page: PullPage, now: number, known: R
  * Fast paths, with the per-row merge's exact result (fastpath.spec.ts): a record this tablet
  * does not hold, with nothing pending, is freshRow; a table whose every write is such a
  * record, once each, is written with bulkAdd; with nothing pending and every row's table in
- * `fresh`, the lookup of local rows is skipped (bulkAdd then fails the page if one exists).
+ * `fresh`, the lookups of local rows and of asset-number holders are skipped (bulkAdd and the
+ * unique number index then fail the page if one exists; applyFresh merges it again carefully).
  * `fastPath: false` merges every row with mergeRow (the reference the tests compare with).
  */
 export async function applyPage(
@@ -234,7 +297,9 @@ export async function applyPage(
       if (r.restoredHlc && r.restoredHlc > maxClock) maxClock = r.restoredHlc;
     }
     for (const [t, list] of writes) {
-      const keep = UNIQUE_NUMBER.has(t) ? await withoutNumberClashes(db, t, list, lost, recordedAt) : list;
+      // Into tables this pull found empty, a clash fails bulkAdd's unique index and the page is
+      // merged again on the careful path, which records it (applyFresh).
+      const keep = UNIQUE_NUMBER.has(t) && !skipLookup ? await withoutNumberClashes(db, t, list, lost, recordedAt) : list;
       const table = db.table(t) as Table<LocalRow, string>;
       await (putTables.has(t) ? table.bulkPut(keep) : table.bulkAdd(keep));
     }
@@ -283,10 +348,12 @@ async function withoutNumberClashes(db: AssetWalkDB, table: string, rows: LocalR
   const incoming = new Map(rows.map((r) => [r.id, r]));
   const numbered = (r: LocalRow): r is LocalRow & { tenantId: string; assetNumber: string } =>
     typeof r.tenantId === 'string' && typeof r.assetNumber === 'string' && !r.deleted;
-  // One index query for the whole page: a query per row was most of a 100,000-row first sync.
-  const keys = rows.filter(numbered).map((r) => [r.tenantId, r.assetNumber]);
-  const holders = keys.length === 0 ? [] : ((await db.table(table).where('[tenantId+assetNumber]').anyOf(keys).toArray()) as LocalRow[]);
-  const holderOf = new Map(holders.map((h) => [`${String(h.tenantId)}\u0000${String(h.assetNumber)}`, h]));
+  // One lookup per number, all issued at once: IndexedDB pipelines them (5 ms for 10, ~0.3 s for
+  // 1,000 on 20,000 devices), where Dexie's anyOf on the compound index walked it (20–130 ms for
+  // 10, 1.8 s for 1,000), and awaiting each in turn was slower still.
+  const keys = [...new Map(rows.filter(numbered).map((r) => [`${r.tenantId}\u0000${r.assetNumber}`, [r.tenantId, r.assetNumber]])).values()];
+  const found = (await Promise.all(keys.map((k) => db.table(table).where('[tenantId+assetNumber]').equals(k).first()))) as (LocalRow | undefined)[];
+  const holderOf = new Map(found.filter((h): h is LocalRow => h !== undefined).map((h) => [`${String(h.tenantId)}\u0000${String(h.assetNumber)}`, h]));
   for (const r of rows) {
     if (!numbered(r)) {
       keep.push(r);

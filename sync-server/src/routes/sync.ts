@@ -8,7 +8,8 @@
  * - ids are per tenant, so another tenant's id is simply a new record of ours (rule 10); a batch
  *   sent with a clientId the token is not bound to is 403 and nothing of it is applied;
  * - pull pages are bounded in rows and bytes; rows the server cannot serve are skipped, logged
- *   and named in `skipped`, never a 500 for the whole page;
+ *   and named in `skipped`, never a 500 for the whole page; the reply is built as text with the
+ *   stored data spliced in (store/pull-page.ts);
  * - `clocks=compact` sends each row's most common clock once (protocol/compact-clocks.ts): a
  *   first sync's JSON is ~40 % smaller; without it rows carry the full map, as before;
  * - replies carry `serverTime` so the client can measure its clock offset (rule 5);
@@ -16,12 +17,12 @@
  * - GET /api/sync/conflicts serves the tenant's recorded conflicts to every token that may
  *   read their records (store/conflict-feed.ts), so tablets show losers the server kept.
  */
+import zlib from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RoutePlugin } from '../app.ts';
 import { conflictFeedQuerySchema, MIN_PROTOCOL_VERSION, pullQuerySchema, pushRequestSchema } from '../protocol.ts';
 import { ForbiddenError, GoneError, type Store, type TokenScope } from '../store/index.ts';
 import { bearerScope, requireRole, WRITERS } from '../auth.ts';
-import { compactClocks } from '../../../src/lib/sync/protocol/compact-clocks.ts';
 
 /** The mutationId of the mutation an issue path points into, when the body names one. */
 function mutationIdAt(body: unknown, path: readonly PropertyKey[]): string | undefined {
@@ -48,6 +49,16 @@ function refuse(reply: FastifyReply, g: Exclude<Gate, { scope: TokenScope }>) {
   return reply.code(g.status).send(g.body);
 }
 
+/**
+ * Pull pages are large (~0.5 MiB of JSON each) and a first sync asks for hundreds: brotli at
+ * quality 1 takes a third of the time of quality 4 (the plugin's default) for a reply ~15 %
+ * larger, and gzip level 1 likewise (BENCHMARKS.md, "Sync"). The server's CPU is the scarcer.
+ */
+const PULL_COMPRESSION = {
+  brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT, [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } },
+  zlibOptions: { level: 1 }
+};
+
 export const syncRoutes: RoutePlugin = async (app, { store, clock }) => {
   app.post('/api/sync/push', async (req, reply) => {
     const now = clock.now();
@@ -70,23 +81,22 @@ export const syncRoutes: RoutePlugin = async (app, { store, clock }) => {
     }
   });
 
-  app.get('/api/sync/pull', async (req, reply) => {
+  app.get('/api/sync/pull', { compress: PULL_COMPRESSION }, async (req, reply) => {
     const now = clock.now();
     const g = await gate(req, store, now);
     if (!('scope' in g)) return refuse(reply, g);
     const q = pullQuerySchema.safeParse(req.query);
     if (!q.success) return reply.code(400).send({ error: 'invalid', issues: q.error.issues.map((i) => ({ path: i.path, message: i.message })) });
-    let page: Awaited<ReturnType<Store['pull']>>;
+    let page: Awaited<ReturnType<Store['pullJson']>>;
     try {
-      page = await store.pull(g.scope, q.data.cursor, q.data.limit, { resync: q.data.resync === '1' });
+      page = await store.pullJson(g.scope, q.data.cursor, q.data.limit, { resync: q.data.resync === '1', compact: q.data.clocks === 'compact', serverTime: now });
     } catch (err) {
       // A cursor older than the tombstone collection horizon: the tablet resyncs from 0 (gc.ts).
       if (err instanceof GoneError) return reply.code(410).send({ error: 'resync-required', message: err.message, serverTime: now });
       throw err;
     }
     if (page.skipped.length > 0) req.log.error({ tenantId: g.scope.tenantId, skipped: page.skipped }, 'pull skipped rows it cannot serve');
-    if (q.data.clocks === 'compact') return { ...page, rows: page.rows.map(compactClocks), serverTime: now };
-    return { ...page, serverTime: now };
+    return reply.type('application/json; charset=utf-8').send(page.json);
   });
 
   // The tenant's conflicts as a feed, scoped as pull (store/conflict-feed.ts); viewers may read it.

@@ -4,7 +4,6 @@
  * files, so both databases run exactly the same sync logic and the same test suite.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { tooDeep } from '../protocol.ts';
 import { SHARED_TABLES, TEAM_TABLES } from '../../../src/lib/sync/tables.ts';
 import { accountMethods } from './accounts.ts';
 import { applyBatch } from './apply.ts';
@@ -13,15 +12,11 @@ import { checkHorizon, collectTombstones } from './gc.ts';
 import { conflictFeed } from './conflict-feed.ts';
 import type { Db } from './db.ts';
 import { migrate, schemaVersion } from './migrate.ts';
+import { pageJson, pageObject, sortRows, type RecordRow } from './pull-page.ts';
 import type { Conflict, ServerPullPage, Store, TenantScope, TokenScope } from './types.ts';
 
 /** A pull page stops at the row that would take it past this many bytes of data and clocks. */
 export const PULL_PAGE_BYTES = 4 * 1024 * 1024;
-/** Rows nested deeper than this (stored before the edge limits) are not served: they cannot be serialized safely. */
-const SERVE_DEPTH = 64;
-
-type RecordRow = { tbl: string; id: string; data: string; clocks: string; deleted_hlc: string | null; restored_hlc: string | null; server_seq: number | string };
-
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /**
@@ -38,20 +33,39 @@ export function siteFilter(scope: TenantScope, p = ''): { sql: string; params: s
   return { sql: ` AND (${base} OR ${p}site_id IN (${marks(scope.siteIds.length)}))`, params: [...team, ...shared, ...scope.siteIds] };
 }
 
-/** The row as served, or null when its stored JSON cannot be read or safely serialized. */
-function served(r: RecordRow): ServerPullPage['rows'][number] | null {
-  try {
-    const data = JSON.parse(r.data) as Record<string, unknown>;
-    const clocks = JSON.parse(r.clocks) as Record<string, string>;
-    if (tooDeep(data, SERVE_DEPTH) || tooDeep(clocks, 1)) return null;
-    return { table: r.tbl, id: r.id, data, clocks, deletedHlc: r.deleted_hlc, restoredHlc: r.restored_hlc, serverSeq: Number(r.server_seq) };
-  } catch {
-    return null;
-  }
-}
-
 export function createSqlStore(db: Db, opts: { schema?: string } = {}): Store {
   const kind = db.dialect;
+
+  /** One page of stored rows after `cursor`, bounded in rows and bytes. */
+  async function readPage(scope: TenantScope, cursor: number, limit: number, resync: boolean): Promise<{ rows: RecordRow[]; cursor: number; hasMore: boolean }> {
+    const n = Math.max(1, Math.min(1000, Math.floor(limit)));
+    const f = siteFilter(scope);
+    // Sizes first, so a page of large rows is cut before any of them is read.
+    const size = kind === 'postgres' ? 'octet_length(data) + octet_length(clocks)' : 'length(CAST(data AS BLOB)) + length(CAST(clocks AS BLOB))';
+    const heads = await db.all<{ server_seq: number | string; size: number | string }>(
+      `SELECT server_seq, ${size} AS size FROM records WHERE tenant_id = ? AND server_seq > ?${f.sql} ORDER BY server_seq LIMIT ?`,
+      [scope.tenantId, cursor, ...f.params, n + 1]
+    );
+    let take = 0;
+    for (let bytes = 0; take < Math.min(n, heads.length); take++) {
+      bytes += Number(heads[take]!.size);
+      if (take > 0 && bytes > PULL_PAGE_BYTES) break;
+    }
+    if (take === 0) {
+      if (!resync) await checkHorizon(db, scope.tenantId, cursor);
+      return { rows: [], cursor, hasMore: false };
+    }
+    const last = Number(heads[take - 1]!.server_seq);
+    // Seqs only grow, so no row can appear in (cursor, last] meanwhile; one that moved past it comes later.
+    const rows = await db.all<RecordRow>(
+      `SELECT tbl, id, data, clocks, deleted_hlc, restored_hlc, server_seq FROM records
+       WHERE tenant_id = ? AND server_seq > ? AND server_seq <= ?${f.sql} ORDER BY server_seq`,
+      [scope.tenantId, cursor, last, ...f.params]
+    );
+    if (!resync) await checkHorizon(db, scope.tenantId, cursor); // after the rows: see gc.ts
+    return { rows, cursor: last, hasMore: heads.length > take };
+  }
+
   return {
     kind,
     ...accountMethods(db),
@@ -121,38 +135,15 @@ export function createSqlStore(db: Db, opts: { schema?: string } = {}): Store {
     applyMutations: (scope, mutations, o = {}) => db.transaction((tx) => applyBatch(tx, kind, scope, mutations, o.now ?? Date.now())),
 
     async pull(scope, cursor, limit, o = {}): Promise<ServerPullPage> {
-      const n = Math.max(1, Math.min(1000, Math.floor(limit)));
-      const f = siteFilter(scope);
-      // Sizes first, so a page of large rows is cut before any of them is read.
-      const size = kind === 'postgres' ? 'octet_length(data) + octet_length(clocks)' : 'length(CAST(data AS BLOB)) + length(CAST(clocks AS BLOB))';
-      const heads = await db.all<{ server_seq: number | string; size: number | string }>(
-        `SELECT server_seq, ${size} AS size FROM records WHERE tenant_id = ? AND server_seq > ?${f.sql} ORDER BY server_seq LIMIT ?`,
-        [scope.tenantId, cursor, ...f.params, n + 1]
-      );
-      let take = 0;
-      for (let bytes = 0; take < Math.min(n, heads.length); take++) {
-        bytes += Number(heads[take]!.size);
-        if (take > 0 && bytes > PULL_PAGE_BYTES) break;
-      }
-      if (take === 0) {
-        if (!o.resync) await checkHorizon(db, scope.tenantId, cursor);
-        return { rows: [], cursor, hasMore: false, skipped: [] };
-      }
-      const last = Number(heads[take - 1]!.server_seq);
-      // Seqs only grow, so no row can appear in (cursor, last] meanwhile; one that moved past it comes later.
-      const rows = await db.all<RecordRow>(
-        `SELECT tbl, id, data, clocks, deleted_hlc, restored_hlc, server_seq FROM records
-         WHERE tenant_id = ? AND server_seq > ? AND server_seq <= ?${f.sql} ORDER BY server_seq`,
-        [scope.tenantId, cursor, last, ...f.params]
-      );
-      if (!o.resync) await checkHorizon(db, scope.tenantId, cursor); // after the rows: see gc.ts
-      const page: ServerPullPage = { rows: [], cursor: last, hasMore: heads.length > take, skipped: [] };
-      for (const r of rows) {
-        const row = served(r);
-        if (row) page.rows.push(row);
-        else page.skipped.push({ table: r.tbl, id: r.id, serverSeq: Number(r.server_seq) });
-      }
-      return page;
+      const p = await readPage(scope, cursor, limit, o.resync === true);
+      const { ok, skipped } = sortRows(p.rows, true);
+      return pageObject(ok, { cursor: p.cursor, hasMore: p.hasMore, skipped });
+    },
+
+    async pullJson(scope, cursor, limit, o) {
+      const p = await readPage(scope, cursor, limit, o.resync === true);
+      const { ok, skipped } = sortRows(p.rows);
+      return { json: pageJson(ok, { cursor: p.cursor, hasMore: p.hasMore, skipped }, o), skipped };
     },
 
     async conflicts(scope, table, recordId): Promise<Conflict[]> {

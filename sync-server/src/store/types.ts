@@ -89,6 +89,8 @@ export interface Store extends AccountStore {
    * the tenant's tombstone collection horizon (gc.ts), unless `resync` (a clean pull from 0 in pages).
    */
   pull(scope: TenantScope, cursor: number, limit: number, opts?: { resync?: boolean }): Promise<ServerPullPage>;
+  /** The same page as the reply's JSON text, stored data spliced in unparsed (pull-page.ts); `skipped` for the log. */
+  pullJson(scope: TenantScope, cursor: number, limit: number, opts: { resync?: boolean; compact: boolean; serverTime: number }): Promise<{ json: string; skipped: ServerPullPage['skipped'] }>;
   conflicts(scope: TenantScope, table: string, recordId: string): Promise<Conflict[]>;
   /** The tenant's conflicts after (since, after) in (created_at, id) order, scoped as pull (conflict-feed.ts). */
   conflictFeed(scope: TenantScope, since: number, after: string, limit: number): Promise<{ conflicts: Conflict[]; next: { since: number; after: string } | null; hasMore: boolean }>;

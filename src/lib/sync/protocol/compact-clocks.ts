@@ -24,19 +24,29 @@ function put(o: Record<string, string>, k: string, v: string): void {
 }
 
 export function compactClocks(r: PulledRecord): CompactRecord {
+  for (const k in r.clocks) if (typeof r.clocks[k] !== 'string') return r;
+  const c = compactMap(r.clocks, Object.keys(r.data));
+  return c ? { ...r, clock: c.clock, clocks: c.rest } : r;
+}
+
+/**
+ * compactClocks on a clock map and the names of the row's data fields (the server splices the
+ * stored data in unparsed and reads its field names off the text): the most common clock,
+ * shared by at least two fields, and the clocks that differ or have no data field; null when
+ * the row must go as it is (a data field without a clock, or nothing shared).
+ */
+export function compactMap(clocks: Record<string, string>, dataKeys: readonly string[]): { clock: string; rest: Record<string, string> } | null {
+  for (const k of dataKeys) if (!Object.hasOwn(clocks, k)) return null;
   const counts = new Map<string, number>();
-  for (const c of Object.values(r.clocks)) {
-    if (typeof c !== 'string') return r;
-    counts.set(c, (counts.get(c) ?? 0) + 1);
-  }
-  for (const k of Object.keys(r.data)) if (!Object.hasOwn(r.clocks, k)) return r;
+  for (const k in clocks) counts.set(clocks[k]!, (counts.get(clocks[k]!) ?? 0) + 1);
   let clock = '';
   let most = 0;
   for (const [c, n] of counts) if (n > most) [clock, most] = [c, n];
-  if (most < 2) return r; // nothing to save
+  if (most < 2) return null; // nothing to save
+  const inData = new Set(dataKeys);
   const rest: Record<string, string> = {};
-  for (const [k, c] of Object.entries(r.clocks)) if (c !== clock || !Object.hasOwn(r.data, k)) put(rest, k, c);
-  return { ...r, clock, clocks: rest };
+  for (const k of Object.keys(clocks)) if (clocks[k] !== clock || !inData.has(k)) put(rest, k, clocks[k]!);
+  return { clock, rest };
 }
 
 export function expandClocks(r: CompactRecord): PulledRecord {
@@ -47,3 +57,4 @@ export function expandClocks(r: CompactRecord): PulledRecord {
   for (const [k, c] of Object.entries(row.clocks)) if (!Object.hasOwn(clocks, k)) put(clocks, k, c);
   return { ...row, clocks };
 }
+
