@@ -18,6 +18,7 @@ import { printRoutes } from './routes/print.ts';
 import { blobRoutes } from './routes/blobs.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { tenantRoutes } from './routes/tenants.ts';
+import { BusyError } from './gate.ts';
 import { API_LIMIT, RateLimiter, type Limit } from './ratelimit.ts';
 import { headersFor } from './security.ts';
 import type { Store } from './store/index.ts';
@@ -88,6 +89,8 @@ export async function createApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
+    // 503, not 429: the refusal is about the server's load (passwords.ts), not this client's rate.
+    if (err instanceof BusyError) return reply.code(503).header('retry-after', String(err.retryAfterS)).send({ error: 'busy', message: err.message });
     const status = err.statusCode ?? 500;
     if (status >= 500) {
       req.log.error({ err }, 'request failed');

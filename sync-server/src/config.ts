@@ -3,6 +3,7 @@
  * Relative paths resolve against the working directory, except the default STATIC_DIR, which
  * is the repository's build/ wherever the server is started from.
  */
+import { availableParallelism } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isPostgresUrl } from './store/index.ts';
@@ -24,6 +25,14 @@ export interface Config {
   apiLimit: { perMinute: number; burst: number };
   /** TOMBSTONE_TTL_DAYS: deleted records are collected this long after their last change (default 30). */
   tombstoneTtlDays: number;
+  /** BLOB_GRACE_DAYS: a file no record names is dropped this long after its last touch (default 7). */
+  blobGraceDays: number;
+  /** PARTIAL_UPLOAD_HOURS: an unfinished upload is dropped this long after its last chunk (default 24). */
+  partialUploadHours: number;
+  /** SESSION_RETENTION_DAYS: ended sessions are kept this long after expiry or revocation (default 30). */
+  sessionRetentionDays: number;
+  /** SCRYPT_CONCURRENCY, SCRYPT_QUEUE: password checks at once, and how many may wait (passwords.ts). */
+  scrypt: { concurrency: number; queue: number };
 }
 
 export function readConfig(env: Record<string, string | undefined>, cwd: string): Config {
@@ -45,8 +54,31 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string)
     tls: cert && key ? { certPath: abs(cert), keyPath: abs(key) } : null,
     logLevel: env.LOG_LEVEL || 'warn',
     apiLimit: rateLimit(env.RATE_LIMIT_PER_MINUTE),
-    tombstoneTtlDays: tombstoneTtl(env.TOMBSTONE_TTL_DAYS)
+    tombstoneTtlDays: tombstoneTtl(env.TOMBSTONE_TTL_DAYS),
+    blobGraceDays: whole('BLOB_GRACE_DAYS', env.BLOB_GRACE_DAYS, 7, 1),
+    partialUploadHours: whole('PARTIAL_UPLOAD_HOURS', env.PARTIAL_UPLOAD_HOURS, 24, 1),
+    sessionRetentionDays: whole('SESSION_RETENTION_DAYS', env.SESSION_RETENTION_DAYS, 30, 1),
+    scrypt: {
+      concurrency: whole('SCRYPT_CONCURRENCY', env.SCRYPT_CONCURRENCY, defaultScryptConcurrency(env.UV_THREADPOOL_SIZE), 1),
+      queue: whole('SCRYPT_QUEUE', env.SCRYPT_QUEUE, 64, 0)
+    }
   };
+}
+
+function whole(name: string, raw: string | undefined, fallback: number, min: number): number {
+  const n = raw === undefined || raw.trim() === '' ? fallback : Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number, at least ${min}, got "${raw}"`);
+  return n;
+}
+
+/**
+ * Two per core, but fewer than libuv's thread pool (UV_THREADPOOL_SIZE, 4 by default), where
+ * node runs scrypt next to file reads and compression: more would only queue there, unbounded,
+ * and starve them.
+ */
+function defaultScryptConcurrency(threadpool: string | undefined): number {
+  const pool = Number(threadpool) > 0 ? Math.floor(Number(threadpool)) : 4;
+  return Math.max(1, Math.min(2 * availableParallelism(), pool - 1));
 }
 
 function rateLimit(raw: string | undefined): { perMinute: number; burst: number } {

@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
 import { ensureFirstAdmin, firstAdminLine } from './ops/first-admin.ts';
+import { gcLines, runGc } from './ops/gc-run.ts';
+import { scryptGate } from './passwords.ts';
 import { displayUrl, isLoopback, LAN_HTTPS_HINT, readConfig } from './config.ts';
 import { openStore, scheduleGc } from './store/index.ts';
 
@@ -16,12 +18,8 @@ async function main(): Promise<void> {
   const https = cfg.tls ? { cert: readFileSync(cfg.tls.certPath), key: readFileSync(cfg.tls.keyPath) } : undefined;
   const store = openStore(cfg.database, { onError: (err) => console.error(`database connection error: ${err.message}`) });
   await store.migrate();
+  scryptGate.configure(cfg.scrypt);
   const firstAdmin = await ensureFirstAdmin(store, Date.now());
-  // Tombstones older than TOMBSTONE_TTL_DAYS are collected now and daily (store/gc.ts).
-  const stopGc = scheduleGc(
-    () => store.collectTombstones({ ttlDays: cfg.tombstoneTtlDays }),
-    (r) => (r instanceof Error ? console.error(`tombstone collection failed: ${r.message}`) : undefined)
-  );
   const app = await createApp({
     store,
     clock: { now: () => Date.now() },
@@ -30,6 +28,16 @@ async function main(): Promise<void> {
     apiLimit: cfg.apiLimit,
     logger: { level: cfg.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] }
   });
+  // Old tombstones, unused files and ended sessions go now and daily (ops/gc-run.ts); what went is
+  // logged at info, failures printed (stdout keeps its one line).
+  const stopGc = scheduleGc(
+    () => runGc(store, cfg, Date.now()),
+    (r) => {
+      if (r instanceof Error) return console.error(`garbage collection failed: ${r.message}`);
+      for (const line of r.errors) console.error(line);
+      app.log.info(gcLines({ ...r, errors: [] }, cfg).join(' '));
+    }
+  );
 
   let closing = false;
   const shutdown = async (signal: string): Promise<void> => {

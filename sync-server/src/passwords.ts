@@ -3,8 +3,14 @@
  * parameters stored in the hash ('scrypt$N$r$p$salt$key', base64url) so they can be raised later
  * without invalidating stored hashes. Comparison is constant-time; an unknown login is checked
  * against a dummy hash so it costs the same as a wrong password.
+ *
+ * Every scrypt run, the dummy one included (so an unknown login still queues like a known one),
+ * passes `scryptGate`: at most SCRYPT_CONCURRENCY at once, SCRYPT_QUEUE waiting, the rest refused
+ * with BusyError before any work. The gate is one per process because the CPU, the memory and
+ * libuv's thread pool it protects are.
  */
 import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+import { Gate } from './gate.ts';
 
 /** N = 2^15, r = 8: 32 MiB and about 0.1 s per check on a small server. */
 export const SCRYPT = { N: 2 ** 15, r: 8, p: 1 } as const;
@@ -12,10 +18,16 @@ const KEYLEN = 32;
 export const MIN_PASSWORD = 10;
 export const MAX_PASSWORD = 1024;
 
+/** main.ts sets the configured limits; this default only serves tools and tests. */
+export const scryptGate = new Gate({ concurrency: 2, queue: 64 }, 'the server is busy checking other passwords; try again in a moment');
+
 function scrypt(password: string, salt: Buffer, N: number, r: number, p: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scryptCb(password.normalize('NFC'), salt, KEYLEN, { N, r, p, maxmem: 256 * N * r }, (err, key) => (err ? reject(err) : resolve(key)));
-  });
+  return scryptGate.run(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        scryptCb(password.normalize('NFC'), salt, KEYLEN, { N, r, p, maxmem: 256 * N * r }, (err, key) => (err ? reject(err) : resolve(key)));
+      })
+  );
 }
 
 export async function hashPassword(password: string): Promise<string> {
@@ -35,7 +47,11 @@ export async function verifyPassword(password: string, stored: string | null): P
   const [N, r, p] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
   const sane = m !== null && N >= 2 && N <= 2 ** 20 && (N & (N - 1)) === 0 && r >= 1 && r <= 32 && p >= 1 && p <= 16;
   if (!sane) {
-    dummy ??= hashPassword(randomBytes(16).toString('hex'));
+    // A refused (busy) dummy must not stay cached: the next unknown login makes it again.
+    dummy ??= hashPassword(randomBytes(16).toString('hex')).catch((e: unknown) => {
+      dummy = undefined;
+      throw e;
+    });
     await verifyPassword(password, await dummy);
     return false;
   }

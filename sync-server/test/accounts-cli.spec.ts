@@ -1,5 +1,6 @@
 // `npm run admin` and the first start, as real processes against a temp SQLite file.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,7 +82,7 @@ describe('npm run admin', () => {
     expect([usage.code, usage.err]).toEqual([2, expect.stringContaining('usage: npm run admin')]);
   });
 
-  it('gc collects tombstones older than TOMBSTONE_TTL_DAYS and leaves the rest', { timeout: 60_000 }, async () => {
+  it('gc collects tombstones older than TOMBSTONE_TTL_DAYS, unused files and ended sessions, and leaves the rest', { timeout: 60_000 }, async () => {
     const dir = tempDir();
     const store = openStore(join(dir, 'assetwalk.sqlite'));
     await store.migrate();
@@ -94,12 +95,18 @@ describe('npm run admin', () => {
       await store.applyMutations(scope, [mut({ recordId: id, fields: { name: id }, hlc: clock(daysAgo + 1, 0) })], { now: now - (daysAgo + 1) * day });
       await store.applyMutations(scope, [mut({ recordId: id, op: 'delete', hlc: clock(daysAgo, 1) })], { now: now - daysAgo * day });
     }
+    // A file no record names, uploaded 8 days ago.
+    const file = Buffer.from('an orphaned photo');
+    await store.blobs.putChunk(t.id, createHash('sha256').update(file).digest('hex'), { offset: 0, size: file.length, type: 'image/jpeg', data: file }, now - 8 * day);
     await store.close();
     const r = await admin(dir, ['gc']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Collected 1 tombstones older than 30 days/);
+    expect(r.out).toMatch(/0 unfinished uploads .* and 1 files no record names, untouched for 7 days .*: 17 bytes freed/);
+    expect(r.out).toMatch(/Removed 0 sessions ended more than 30 days ago/);
     const after = openStore(join(dir, 'assetwalk.sqlite'));
     expect((await after.pull(scope, 0, 100)).rows.map((x) => x.id)).toEqual(['d-young']);
+    expect(await after.blobs.head(t.id, createHash('sha256').update(file).digest('hex'))).toBeNull();
     await after.close();
   });
 });

@@ -128,13 +128,14 @@ export async function seedTenant(store: Store, name = 'ACME') {
  * A migrated store with one tenant (ACME, one site) for each test of a `describe.each(backends)`
  * block; read the fields inside tests only.
  */
-export function storeFixture(b: Backend) {
+/** `migrateTo`: stop at that schema version (to feed a later migration old data). */
+export function storeFixture(b: Backend, opts: { migrateTo?: number } = {}) {
   const f = {} as { o: Opened; store: Store; acme: Awaited<ReturnType<typeof seedTenant>> };
   beforeEach(async () => {
     if (b.skip) return;
     f.o = await b.open();
     f.store = f.o.store;
-    await f.store.migrate();
+    await f.store.migrate(opts.migrateTo === undefined ? undefined : { to: opts.migrateTo });
     f.acme = await seedTenant(f.store);
   });
   afterEach(async () => {

@@ -13,22 +13,34 @@ async function syncNow(page: Page) {
 
 const stored = (page: Page, key: string) => page.evaluate((k) => localStorage.getItem(k), key);
 
+interface Client {
+  tenantId: string;
+  siteId: string | null;
+  token: string;
+}
+
+/** Another tablet chooses the same client and site; pasting the token starts a sync by itself. */
+async function join(page: Page, c: Client): Promise<void> {
+  await page.goto('/');
+  await page.evaluate(([t, s]) => {
+    localStorage.setItem('assetwalk.tenantId', t!);
+    if (s) localStorage.setItem('assetwalk.siteId', s);
+  }, [JSON.stringify(c.tenantId), c.siteId]);
+  await setToken(page, c.token);
+  await page.goto('/devices');
+}
+
 /** Tablet A loads the sample client and uploads it; B chooses the same client and site and pulls it. */
-async function twoTablets(a: Page, b: Page): Promise<void> {
+async function twoTablets(a: Page, b: Page): Promise<Client> {
   await loadSample(a);
   const tenantId = JSON.parse((await stored(a, 'assetwalk.tenantId'))!) as string;
   const siteId = await stored(a, 'assetwalk.siteId');
   const token = registerTenant(tenantId);
   await setToken(a, token);
   await syncNow(a);
-  await b.goto('/');
-  await b.evaluate(([t, s]) => {
-    localStorage.setItem('assetwalk.tenantId', t!);
-    if (s) localStorage.setItem('assetwalk.siteId', s);
-  }, [JSON.stringify(tenantId), siteId]);
-  // Pasting the token starts a sync by itself: no button pressed.
-  await setToken(b, token);
-  await b.goto('/devices');
+  const client = { tenantId, siteId, token };
+  await join(b, client);
+  return client;
 }
 
 test('tablet A uploads the sample client, B pulls it, B’s offline edit reaches A', async ({ browser }) => {
@@ -69,7 +81,7 @@ test('two tablets edit the same field offline: both end equal, the conflict is s
   const ctxB = await browser.newContext();
   const a = await ctxA.newPage();
   const b = await ctxB.newPage();
-  await twoTablets(a, b);
+  const client = await twoTablets(a, b);
   await expect(b.getByTestId('device-row').first()).toBeVisible({ timeout: 30_000 });
 
   // Both offline, both change the user of the same device: A first, then B.
@@ -96,9 +108,34 @@ test('two tablets edit the same field offline: both end equal, the conflict is s
     await page.goto(path);
     await expect(page.getByTestId('show-assignedUser')).toHaveText('李工 (B)');
   }
+  // B recorded the loss itself while pulling A's older edit: A's value, overwritten by B's.
+  await b.goto('/conflicts');
+  const onB = b.getByTestId('conflicts-line').filter({ hasText: '王工 (A)' });
+  await expect(onB).toHaveAttribute('data-source', 'tablet');
+  await expect(onB.getByTestId('conflicts-text')).toContainText(/“王工 \(A\)” \(.+\) from tablet [0-9a-f]{8} was overwritten by “李工 \(B\)” from this tablet at /);
+  await expect(onB.getByTestId('conflicts-restore')).toHaveText('Use this value');
+  const tabletA = /from (tablet [0-9a-f]{8})/.exec((await onB.getByTestId('conflicts-text').textContent()) ?? '')![1]!;
+
+  // Tablet C never edited it: it learns of the loss from the server, with the tablet that pushed A's value.
+  const ctxC = await browser.newContext();
+  const c = await ctxC.newPage();
+  await join(c, client);
+  await expect(c.getByTestId('device-row').first()).toBeVisible({ timeout: 30_000 });
+  await syncNow(c);
+  await c.goto('/conflicts');
+  const onC = c.getByTestId('conflicts-line').filter({ hasText: '王工 (A)' });
+  await expect(onC).toHaveAttribute('data-source', 'server');
+  await expect(onC.getByTestId('conflicts-text')).toContainText(`from ${tabletA} was overwritten by “李工 (B)” from tablet`);
+  await expect(onC.getByTestId('conflicts-source')).toContainText(new RegExp(`^Recorded on the server at .+; the lost value was pushed by ${tabletA}\\.$`));
+  await expect(onC.getByTestId('conflicts-restore')).toHaveText('Use this value');
+  await ctxC.close();
+
   await a.goto('/conflicts');
   const line = a.getByTestId('conflicts-line').filter({ hasText: '王工 (A)' });
   await expect(line).toContainText('李工 (B)');
+  await expect(line).toHaveAttribute('data-source', 'tablet');
+  await expect(line.getByTestId('conflicts-text')).toContainText(/^Your value “王工 \(A\)” .+ from tablet [0-9a-f]{8} at /);
+  await expect(line.getByTestId('conflicts-source')).toContainText('Recorded on this tablet while syncing');
   await line.getByTestId('conflicts-restore').click();
   await syncNow(a);
   await syncNow(b);

@@ -1,4 +1,6 @@
 // Stored shapes of the sync machinery (outbox, audit trail, conflicts, meta).
+import type { ConflictReason } from '$lib/sync/wire';
+
 export type MutationOp = 'upsert' | 'insert' | 'delete' | 'restore';
 
 /** One local edit waiting for the server's acknowledgement (sync-protocol.md, rule 1). */
@@ -46,6 +48,10 @@ export interface ConflictEntry {
   /** 'server': recorded by the server and brought by sync/serverConflicts.ts (with its id there). */
   source?: 'server';
   serverId?: string;
+  /** Server conflicts: the node id of the tablet that pushed the lost value (not indexed: no schema change). */
+  clientId?: string;
+  /** Server conflicts: why the value lost ('tombstone': the record was deleted). Absent: an older clock. */
+  reason?: ConflictReason;
 }
 
 export interface MetaEntry {

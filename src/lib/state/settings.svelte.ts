@@ -1,4 +1,5 @@
 // Tablet-wide settings, kept in localStorage (they are per tablet, not synced).
+import { ORIGINALS_MODES, type OriginalsMode } from '$lib/domain/attachments/prefetch';
 import { Persisted } from './persisted.svelte';
 
 class Settings {
@@ -8,6 +9,7 @@ class Settings {
   #labelOrigin = new Persisted<string>('assetwalk.labelOrigin', '');
   #clockOffset = new Persisted<number>('assetwalk.clockOffsetMs', 0);
   #serverToken = new Persisted<string>('assetwalk.serverToken', '');
+  #originals = new Persisted<OriginalsMode>('assetwalk.originals', 'on-demand');
 
   get technician(): string { return this.#technician.current; }
   set technician(v: string) { this.#technician.current = v.trim(); }
@@ -34,6 +36,13 @@ class Settings {
   /** The bearer token the server issued to this tablet (printing, later sync). Kept on this tablet only. */
   get serverToken(): string { return this.#serverToken.current; }
   set serverToken(v: string) { this.#serverToken.current = v.trim(); }
+
+  /** Originals of attachments: when opened (the default), or also in the background (attachments/prefetch.svelte.ts). */
+  get originals(): OriginalsMode {
+    const v = this.#originals.current;
+    return ORIGINALS_MODES.includes(v) ? v : 'on-demand';
+  }
+  set originals(v: OriginalsMode) { this.#originals.current = v; }
 
   /** Server time minus tablet time, measured on sync (HLC physical time = now + offset). */
   get clockOffsetMs(): number { return this.#clockOffset.current; }

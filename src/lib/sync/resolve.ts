@@ -9,7 +9,7 @@ import type { Table } from 'dexie';
 import { deriveDevice } from '$lib/db/devices';
 import type { AssetWalkDB, DeviceRow, SyncedRecord } from '$lib/db/schema';
 import { syncTables, writeInTx, type WriteContext } from '$lib/db/writer';
-import { conflictLines, type ConflictLine } from './conflictView';
+import { conflictLines, NO_DIRECTORY, type ConflictLine, type TabletDirectory } from './conflictView';
 
 export async function useConflictValue(db: AssetWalkDB, ctx: WriteContext, conflictId: number): Promise<boolean> {
   const c = await db.conflicts.get(conflictId);
@@ -29,8 +29,8 @@ export async function dismissConflict(db: AssetWalkDB, conflictId: number): Prom
   await db.conflicts.delete(conflictId);
 }
 
-/** Every conflict of one client company as lines to show (records of other clients left out). */
-export async function clientConflicts(db: AssetWalkDB, tenantId: string | null): Promise<ConflictLine[]> {
+/** Every conflict of one client company as lines to show (records of other clients left out), tablets named from `dir`. */
+export async function clientConflicts(db: AssetWalkDB, tenantId: string | null, dir: TabletDirectory = NO_DIRECTORY): Promise<ConflictLine[]> {
   const all = await db.conflicts.toArray();
   const rows = new Map<string, Record<string, unknown> | undefined>();
   for (const table of new Set(all.map((c) => c.table))) {
@@ -42,5 +42,5 @@ export async function clientConflicts(db: AssetWalkDB, tenantId: string | null):
     const row = rows.get(`${c.table}\u0000${c.recordId}`);
     return row === undefined || row.tenantId === tenantId || (c.table === 'tenants' && c.recordId === tenantId);
   });
-  return conflictLines(mine, rows);
+  return conflictLines(mine, rows, dir);
 }

@@ -4,7 +4,8 @@
  * whichever tablet pushed them.
  *
  * Invariants:
- * - each server conflict is stored once, marked `source: 'server'` with its `serverId`; one this
+ * - each server conflict is stored once, marked `source: 'server'` with its `serverId`, the
+ *   tablet that pushed the lost value (`clientId`) and why it lost (`reason`); one this
  *   tablet already recorded itself while merging a pull (same record, field and both clocks) is
  *   not stored again;
  * - the feed is read from a minute before the newest conflict seen (SINCE_KEY, per tenant):
@@ -17,33 +18,18 @@
 import type { AssetWalkDB } from '$lib/db/schema';
 import type { ConflictEntry } from '$lib/db/types';
 import { sameValue } from '$lib/db/writer';
+import { hlcNode } from './format';
 import { recordKey } from './merge';
 import type { Reply } from './transport';
+import type { Conflict, ConflictFeedPage } from './wire';
+
+// The wire shape is defined once, in wire.ts; transport.ts reads the page type from here.
+export type { ConflictFeedPage };
 
 export const SINCE_KEY = 'sync.conflictsSince';
 const OVERLAP_MS = 60_000;
 /** Pages read per sync at most (500 conflicts each); the rest come at the next sync. */
 const MAX_PAGES = 20;
-
-export interface ServerConflict {
-  id: string;
-  table: string;
-  recordId: string;
-  field: string;
-  value: unknown;
-  hlc: string | null;
-  winnerHlc: string;
-  side: 'incoming' | 'stored';
-  reason: 'lww' | 'tombstone' | 'insert-clash';
-  clientId: string;
-  createdAt: number;
-}
-
-export interface ConflictFeedPage {
-  conflicts: ServerConflict[];
-  next: { since: number; after: string } | null;
-  hasMore: boolean;
-}
 
 export type ConflictFeed = (since: number, after: string, tenant: string | null) => Promise<Reply<ConflictFeedPage>>;
 
@@ -67,7 +53,7 @@ export async function pullServerConflicts(db: AssetWalkDB, feed: ConflictFeed, t
   return added;
 }
 
-async function store(db: AssetWalkDB, list: readonly ServerConflict[], tenant: string | null): Promise<number> {
+async function store(db: AssetWalkDB, list: readonly Conflict[], tenant: string | null): Promise<number> {
   if (list.length === 0) return 0;
   const tables = [...new Set(list.map((c) => c.table))].filter((t) => db.tables.some((x) => x.name === t));
   return db.transaction('rw', [db.conflicts, db.meta, ...tables.map((t) => db.table(t))], async () => {
@@ -85,8 +71,11 @@ async function store(db: AssetWalkDB, list: readonly ServerConflict[], tenant: s
     for (const c of list) {
       const entry: ConflictEntry = {
         table: c.table, recordId: c.recordId, field: c.field, value: c.value ?? null, hlc: c.hlc ?? '', winnerHlc: c.winnerHlc,
-        at: new Date(c.createdAt).toISOString(), kind: 'value', source: 'server', serverId: c.id
+        at: new Date(c.createdAt).toISOString(), kind: 'value', source: 'server', serverId: c.id, reason: c.reason
       };
+      // The tablet that pushed the lost value: the pusher when its incoming value lost, else the stored clock's node.
+      const lostBy = c.side === 'incoming' ? c.clientId : hlcNode(c.hlc ?? '');
+      if (lostBy) entry.clientId = lostBy;
       if (ids.has(c.id) || losses.has(sameLoss(entry))) continue;
       // The record holds the lost value again (someone used it since): nothing is lost any more.
       const row = rows.get(recordKey(c.table, c.recordId));

@@ -81,3 +81,39 @@ export interface PullPage {
   cursor: number;
   hasMore: boolean;
 }
+
+/** Which side of a merge lost: the incoming mutation's value or the one the server had stored. */
+export type ConflictSide = 'incoming' | 'stored';
+/** Why: an older clock (last writer wins), a delete, or a second insert-only row with other content. */
+export type ConflictReason = 'lww' | 'tombstone' | 'insert-clash';
+
+/**
+ * A value the server kept when it lost a concurrent edit (rule 9), as GET /api/sync/conflicts
+ * serves it (sync-server/src/store/conflict-feed.ts) and the tablet stores it
+ * (src/lib/sync/serverConflicts.ts).
+ */
+export interface Conflict {
+  id: string;
+  table: string;
+  recordId: string;
+  field: string;
+  value: unknown;
+  /** The lost value's clock; null when the field had no clock of its own. */
+  hlc: string | null;
+  winnerHlc: string;
+  side: ConflictSide;
+  reason: ConflictReason;
+  /** The push that produced the conflict, and the tablet that sent it (for 'stored', the winner's). */
+  mutationId: string;
+  clientId: string;
+  /** Server time the conflict was recorded, ms. */
+  createdAt: number;
+}
+
+/** One page of GET /api/sync/conflicts, in (createdAt, id) order. */
+export interface ConflictFeedPage {
+  conflicts: Conflict[];
+  /** Resume after this one: createdAt and id of the last conflict served. */
+  next: { since: number; after: string } | null;
+  hasMore: boolean;
+}

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../../../src/lib/sync/accounts.ts';
 import { readConfig } from '../config.ts';
 import { generatePassword, passwordProblem } from '../passwords.ts';
+import { gcLines, runGc, type GcSettings } from './gc-run.ts';
 import { ConflictError, InvalidError, normLogin } from '../store/accounts.ts';
 import { openStore, type Store } from '../store/index.ts';
 
@@ -21,9 +22,12 @@ export const USAGE = `usage: npm run admin -- <command>
   list-tenants | list-users | list-tablets
   revoke-tablet --client ID                       ends its sessions; it cannot log in again
   token --tenant ID [--sites a,b] [--client ID]   a legacy integration token, shown once
-  gc                                              collect tombstones older than TOMBSTONE_TTL_DAYS now`;
+  gc                                              now: tombstones older than TOMBSTONE_TTL_DAYS, unused files
+                                                  and unfinished uploads, ended sessions (as the server does daily)`;
 
 class UsageError extends Error {}
+/** A gc run with a failed step: everything it did is printed, with exit code 1. */
+class GcError extends Error {}
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) return '';
@@ -44,7 +48,7 @@ async function newPassword(): Promise<{ password: string; shown: string | null }
   return { password: typed, shown: null };
 }
 
-async function run(store: Store, argv: string[], now: number, ttlDays: number): Promise<string[]> {
+async function run(store: Store, argv: string[], now: number, cfg: GcSettings): Promise<string[]> {
   const [command, ...rest] = argv;
   const { values: o } = parseArgs({
     args: rest,
@@ -121,8 +125,9 @@ async function run(store: Store, argv: string[], now: number, ttlDays: number): 
       return [`Integration token (shown once, stored only as a hash): ${token}`];
     }
     case 'gc': {
-      const r = await store.collectTombstones({ now, ttlDays });
-      return [`Collected ${r.collected} tombstones older than ${ttlDays} days in ${r.tenants} client companies.`];
+      const r = await runGc(store, cfg, now);
+      if (r.errors.length > 0) throw new GcError(gcLines(r, cfg).join('\n'));
+      return gcLines(r, cfg);
     }
     default:
       throw new UsageError(command ? `unknown command "${command}"` : 'no command');
@@ -134,7 +139,7 @@ async function main(): Promise<void> {
   const store = openStore(cfg.database);
   try {
     await store.migrate();
-    for (const line of await run(store, process.argv.slice(2), Date.now(), cfg.tombstoneTtlDays)) console.log(line);
+    for (const line of await run(store, process.argv.slice(2), Date.now(), cfg)) console.log(line);
   } finally {
     await store.close();
   }
@@ -142,7 +147,7 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   const usage = err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-  const known = usage || err instanceof InvalidError || err instanceof ConflictError;
+  const known = usage || err instanceof InvalidError || err instanceof ConflictError || err instanceof GcError;
   console.error(usage ? `${(err as Error).message}\n${USAGE}` : known ? (err as Error).message : `failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(usage ? 2 : 1);
 });

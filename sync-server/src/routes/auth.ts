@@ -6,6 +6,9 @@
  * - failures are answered alike whether the login exists or not, with the same scrypt work, and
  *   counted per login and per address in the database (shared by every server process); past
  *   LOGIN_LIMITS a login is refused with 429 and Retry-After, even with the right password;
+ * - while the password checks under way and waiting fill the scrypt gate (passwords.ts), a login
+ *   is refused with 503 and Retry-After (BusyError, app.ts) before any scrypt work, and that
+ *   refusal is not counted as a failed login;
  * - neither passwords nor tokens are ever logged (main.ts redacts the authorization header).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';

@@ -7,7 +7,8 @@
  *                                            (resume there) | 422 hash mismatch (upload dropped) | 413
  *   GET  /api/blobs/:sha256                 the bytes of a complete blob; `Range: bytes=a-b` → 206
  *
- * Scope is the bearer token's (auth.ts); uploading needs a writer role. A blob is read only by
+ * Scope is the bearer token's (auth.ts); uploading needs a writer role, and a writer's HEAD
+ * counts as a touch of the blob for the sweep (store/blob-sweep.ts). A blob is read only by
  * its own tenant, and a site-limited token only when an attachments record it can see names it.
  * Replies are never compressed (ranges count raw bytes) and are served as downloads.
  */
@@ -60,9 +61,12 @@ export const blobRoutes: RoutePlugin = async (app, { store, clock }) => {
 
   // Declared before GET, which would otherwise get Fastify's automatic HEAD.
   app.head<{ Params: Params }>('/api/blobs/:sha256', async (req, reply) => {
-    const scope = await scopeOf(req, reply, store, clock.now());
+    const now = clock.now();
+    const scope = await scopeOf(req, reply, store, now);
     if (!scope) return reply;
-    const meta = await store.blobs.head(scope.tenantId, req.params.sha256);
+    // A writer's HEAD is an upload about to rely on what it finds: it restarts the sweep's clock.
+    const touch = WRITERS.includes(scope.role) ? now : undefined;
+    const meta = await store.blobs.head(scope.tenantId, req.params.sha256, { touch });
     if (!meta) return reply.code(404).send();
     return reply
       .headers({ [BLOB_SIZE_HEADER]: String(meta.size), [BLOB_RECEIVED_HEADER]: String(meta.received), [BLOB_COMPLETE_HEADER]: meta.complete ? '1' : '0', 'cache-control': 'no-store' })

@@ -11,8 +11,13 @@
  * one client company that another holds a file, nor hand bytes out to whoever names a hash.
  * The upload's row lock (FOR UPDATE on PostgreSQL, BEGIN IMMEDIATE on SQLite) serialises two
  * uploads of one blob, so each offset is written once.
+ *
+ * `touched_at` (migration 005) is the blob's last touch: every chunk and every uploader's HEAD
+ * moves it forward. The sweep (blob-sweep.ts) ages blobs from it, so a tablet that found a blob
+ * complete by HEAD and will push the record naming it later has the whole grace period.
  */
 import { createHash } from 'node:crypto';
+import { sweepBlobs, type BlobSweepOptions, type BlobSweepResult } from './blob-sweep.ts';
 import type { Db, Queryable } from './db.ts';
 import type { TenantScope } from './types.ts';
 
@@ -34,12 +39,15 @@ export type PutChunkResult =
   | { kind: 'mismatch' };
 
 export interface BlobStore {
-  head(tenantId: string, sha256: string): Promise<BlobMeta | null>;
+  /** `touch`: the time an uploader asks (moves touched_at forward first, see above). */
+  head(tenantId: string, sha256: string, opts?: { touch?: number }): Promise<BlobMeta | null>;
   putChunk(tenantId: string, sha256: string, c: { offset: number; size: number; type: string; data: Buffer }, now?: number): Promise<PutChunkResult>;
   /** Bytes [start, end) of a complete blob, chunk by chunk (a 50 MiB blob is never held whole). */
   read(tenantId: string, sha256: string, start: number, end: number): AsyncGenerator<Buffer>;
   /** Whether a live attachments record visible to the scope names the hash (original or thumbnail). */
   namedByVisibleRecord(scope: TenantScope, sha256: string): Promise<boolean>;
+  /** Drops abandoned partial uploads and complete blobs no record names (blob-sweep.ts). */
+  sweep(opts: BlobSweepOptions): Promise<BlobSweepResult>;
 }
 
 type MetaRow = { sha256: string; size: number | string; type: string; received: number | string; complete: number | string };
@@ -63,13 +71,17 @@ async function hashStored(q: Queryable, tenantId: string, sha256: string, size: 
 
 export function createBlobStore(db: Db): BlobStore {
   const lock = db.dialect === 'postgres' ? ' FOR UPDATE' : '';
+  const touch = (q: Queryable, tenantId: string, sha256: string, now: number) =>
+    q.run('UPDATE blobs SET touched_at = ? WHERE tenant_id = ? AND sha256 = ? AND touched_at < ?', [now, tenantId, sha256, now]);
   const drop = async (q: Queryable, tenantId: string, sha256: string) => {
     await q.run('DELETE FROM blob_chunks WHERE tenant_id = ? AND sha256 = ?', [tenantId, sha256]);
     await q.run('DELETE FROM blobs WHERE tenant_id = ? AND sha256 = ?', [tenantId, sha256]);
   };
 
   return {
-    async head(tenantId, sha256) {
+    async head(tenantId, sha256, o = {}) {
+      // Touch before reading: if the sweep drops the blob first, this HEAD answers 404 and the tablet uploads.
+      if (o.touch !== undefined) await touch(db, tenantId, sha256, o.touch);
       const r = await db.first<MetaRow>('SELECT sha256, size, type, received, complete FROM blobs WHERE tenant_id = ? AND sha256 = ?', [tenantId, sha256]);
       return r ? toMeta(r) : null;
     },
@@ -77,11 +89,14 @@ export function createBlobStore(db: Db): BlobStore {
     putChunk: (tenantId, sha256, c, now = Date.now()) =>
       db.transaction(async (tx): Promise<PutChunkResult> => {
         await tx.run(
-          'INSERT INTO blobs (tenant_id, sha256, size, type, received, complete, created_at) VALUES (?, ?, ?, ?, 0, 0, ?) ON CONFLICT (tenant_id, sha256) DO NOTHING',
-          [tenantId, sha256, c.size, c.type, now]
+          'INSERT INTO blobs (tenant_id, sha256, size, type, received, complete, created_at, touched_at) VALUES (?, ?, ?, ?, 0, 0, ?, ?) ON CONFLICT (tenant_id, sha256) DO NOTHING',
+          [tenantId, sha256, c.size, c.type, now, now]
         );
         const row = await tx.first<MetaRow>(`SELECT sha256, size, type, received, complete FROM blobs WHERE tenant_id = ? AND sha256 = ?${lock}`, [tenantId, sha256]);
-        let meta = toMeta(row!);
+        // Swept between the insert and the lock (PostgreSQL): the uploader starts over at 0.
+        if (!row) return { kind: 'offset', received: 0 };
+        await touch(tx, tenantId, sha256, now);
+        let meta = toMeta(row);
         if (meta.complete) return { kind: 'ok', received: meta.size, complete: true };
         if (meta.size !== c.size) {
           // An unfinished upload that claimed another size cannot be the blob named by this hash
@@ -132,6 +147,8 @@ export function createBlobStore(db: Db): BlobStore {
         [scope.tenantId, `%"${sha256}"%`, ...(sites ?? [])]
       );
       return r !== undefined;
-    }
+    },
+
+    sweep: (o) => sweepBlobs(db, o)
   };
 }

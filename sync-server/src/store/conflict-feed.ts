@@ -9,16 +9,10 @@
  *   commit late can carry an earlier created_at than one already served (PostgreSQL, parallel
  *   pushes), so the tablet asks again from a minute before its last and drops the ids it has.
  */
+import type { Conflict, ConflictFeedPage } from '../protocol.ts';
 import type { Db } from './db.ts';
 import { siteFilter } from './sql-store.ts';
-import type { Conflict, TenantScope } from './types.ts';
-
-export interface ConflictFeedPage {
-  conflicts: Conflict[];
-  /** Resume after this one: created_at and id of the last conflict served. */
-  next: { since: number; after: string } | null;
-  hasMore: boolean;
-}
+import type { TenantScope } from './types.ts';
 
 export async function conflictFeed(db: Db, scope: TenantScope, since: number, after: string, limit: number): Promise<ConflictFeedPage> {
   const n = Math.max(1, Math.min(1000, Math.floor(limit)));

@@ -82,10 +82,10 @@ export async function checkHorizon(q: Queryable, tenant: string, cursor: number)
 }
 
 /**
- * Runs collection now and then every `everyMs` (daily) until the returned stop is called.
- * Errors are reported, never thrown: a failed run is retried at the next tick.
+ * Runs collection (ops/gc-run.ts) now and then every `everyMs` (daily) until the returned stop is
+ * called. Errors are reported, never thrown: a failed run is retried at the next tick.
  */
-export function scheduleGc(run: () => Promise<GcResult>, report: (r: GcResult | Error) => void, everyMs = DAY_MS): () => void {
+export function scheduleGc<R>(run: () => Promise<R>, report: (r: R | Error) => void, everyMs = DAY_MS): () => void {
   const once = () => run().then(report, (e: unknown) => report(e instanceof Error ? e : new Error(String(e))));
   void once();
   const timer = setInterval(() => void once(), everyMs);

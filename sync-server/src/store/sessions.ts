@@ -7,7 +7,10 @@
  *   `spent_refresh` until it would have expired, and presenting it again revokes the session
  *   (a stolen refresh token used by thief and owner kills the session for both);
  * - an access token is valid only while its session, account and tablet are all live;
- * - login failures are rows in the database, so several server processes share the limit.
+ * - login failures are rows in the database, so several server processes share the limit;
+ * - pruning (the daily gc) removes a session only once it has been expired or revoked for the
+ *   retention, so "my sessions" still lists recently ended ones; spent refresh hashes go with their
+ *   session (or at their expiry), login failures once they leave the limiter's window.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { ACCESS_TTL_MS, REFRESH_TTL_MS, type AccountUser, type Role, type SessionInfo } from '../../../src/lib/sync/accounts.ts';
@@ -40,6 +43,14 @@ export interface SessionStore {
   loginRetryAfter(keys: readonly { key: string; limit: number }[], windowMs: number, now: number): Promise<number>;
   recordLoginFailure(keys: readonly string[], windowMs: number, now: number): Promise<void>;
   clearLoginFailures(key: string): Promise<void>;
+  /** Removes what has ended (see the header); the numbers of rows removed. */
+  pruneSessions(opts: { now: number; retentionMs: number; loginWindowMs: number }): Promise<SessionPruneResult>;
+}
+
+export interface SessionPruneResult {
+  sessions: number;
+  spentRefresh: number;
+  loginFailures: number;
 }
 
 export const ACCESS_PREFIX = 'awa_';
@@ -177,6 +188,20 @@ export function sessionMethods(db: Db): SessionStore {
 
     async clearLoginFailures(key) {
       await db.run('DELETE FROM login_failures WHERE fail_key = ?', [key]);
+    },
+
+    async pruneSessions({ now, retentionMs, loginWindowMs }) {
+      const ended = now - retentionMs;
+      // Expired means the refresh token expired: until then a live session can still be refreshed.
+      const sessions = await db.run('DELETE FROM sessions WHERE refresh_expires_at < ? OR (revoked_at IS NOT NULL AND revoked_at < ?)', [ended, ended]);
+      // A spent hash only matters while its session could be revoked by its reuse.
+      const spentRefresh = await db.run(
+        'DELETE FROM spent_refresh WHERE expires_at < ? OR NOT EXISTS (SELECT 1 FROM sessions s WHERE s.id = spent_refresh.session_id)',
+        [now]
+      );
+      // The same cut recordLoginFailure makes: older rows no longer count against anyone.
+      const loginFailures = await db.run('DELETE FROM login_failures WHERE at <= ?', [now - loginWindowMs]);
+      return { sessions, spentRefresh, loginFailures };
     }
   };
 }

@@ -1,4 +1,4 @@
-import type { Mutation, MutationResult, PullPage } from '../protocol.ts';
+import type { Conflict, ConflictFeedPage, Mutation, MutationResult, PullPage } from '../protocol.ts';
 import type { Role } from '../../../src/lib/sync/accounts.ts';
 import type { AccountStore } from './accounts.ts';
 import type { BlobStore } from './blobs.ts';
@@ -36,20 +36,8 @@ export interface NewToken {
   expiresAt?: number | null;
 }
 
-export interface Conflict {
-  id: string;
-  table: string;
-  recordId: string;
-  field: string;
-  value: unknown;
-  hlc: string | null;
-  winnerHlc: string;
-  side: 'incoming' | 'stored';
-  reason: 'lww' | 'tombstone' | 'insert-clash';
-  mutationId: string;
-  clientId: string;
-  createdAt: number;
-}
+/** The wire shape, defined once in src/lib/sync/wire.ts. */
+export type { Conflict, ConflictFeedPage };
 
 export interface Health {
   ok: true;
@@ -93,7 +81,7 @@ export interface Store extends AccountStore {
   pullJson(scope: TenantScope, cursor: number, limit: number, opts: { resync?: boolean; compact: boolean; serverTime: number }): Promise<{ json: string; skipped: ServerPullPage['skipped'] }>;
   conflicts(scope: TenantScope, table: string, recordId: string): Promise<Conflict[]>;
   /** The tenant's conflicts after (since, after) in (created_at, id) order, scoped as pull (conflict-feed.ts). */
-  conflictFeed(scope: TenantScope, since: number, after: string, limit: number): Promise<{ conflicts: Conflict[]; next: { since: number; after: string } | null; hasMore: boolean }>;
+  conflictFeed(scope: TenantScope, since: number, after: string, limit: number): Promise<ConflictFeedPage>;
   /** Removes tombstones unchanged for `ttlDays` (default 30) and raises each tenant's horizon (gc.ts). */
   collectTombstones(opts?: { now?: number; ttlDays?: number }): Promise<{ tenants: number; collected: number }>;
 

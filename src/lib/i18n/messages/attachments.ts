@@ -1,6 +1,7 @@
 import { defineMessages } from '../define';
 
-// Attachments: the device page's photos (attachments/ui/DevicePhotos.svelte) and file lists (AttachmentList.svelte).
+// Attachments: the device page's photos (attachments/ui/DevicePhotos.svelte), file lists (AttachmentList.svelte)
+// and the originals setting (OriginalsSetting.svelte).
 export const attachments = defineMessages({
   en: {
     'att.photos': 'Photos',
@@ -27,7 +28,20 @@ export const attachments = defineMessages({
     'att.errTooLarge': '“{name}” is {size}; a file may be at most {max}.',
     'att.errEmpty': '“{name}” is empty.',
     'att.errQuota': 'This tablet’s storage is full: “{name}” was not saved. Free some space (Settings shows the usage) and try again.',
-    'att.errOther': 'Could not save “{name}”: {message}'
+    'att.errOther': 'Could not save “{name}”: {message}',
+    'att.settings.title': 'Photos and files',
+    'att.settings.originals': 'Download originals',
+    'att.settings.onDemand': 'On demand: when a photo or file is opened',
+    'att.settings.background': 'In the background, when online and not on a metered or Save-Data connection',
+    'att.settings.hint': 'Thumbnails always come with sync. In the background, the originals of the client company being worked on come newest first, without holding up sync, and stop while less than {share} of the storage or {min} would stay free.',
+    'att.settings.count': 'Originals of this client company on this tablet: {here} of {total}',
+    'att.settings.running': 'Downloading originals… {done} done, {left} to go',
+    'att.settings.waiting.offline': 'Waiting: this tablet is offline.',
+    'att.settings.waiting.save-data': 'Waiting: the browser asks to save data (Save-Data).',
+    'att.settings.waiting.metered': 'Waiting: the connection is mobile or metered.',
+    'att.settings.storageLow': 'Stopped: {free} of {quota} is free on this tablet, and another original would leave less than {share} or {min}. Free some space; the download goes on after the next sync.',
+    'att.settings.storageUnknown': 'Stopped: this browser does not say how much storage is free, so originals are downloaded only when opened.',
+    'att.settings.failed': 'Stopped: {message}. It goes on after the next sync.'
   },
   'zh-CN': {
     'att.photos': '照片',
@@ -54,6 +68,19 @@ export const attachments = defineMessages({
     'att.errTooLarge': '“{name}”大小为 {size}，单个文件不能超过 {max}。',
     'att.errEmpty': '“{name}”是空文件。',
     'att.errQuota': '平板存储空间已满：“{name}”未保存。请释放空间（设置中可查看用量）后重试。',
-    'att.errOther': '无法保存“{name}”：{message}'
+    'att.errOther': '无法保存“{name}”：{message}',
+    'att.settings.title': '照片与附件',
+    'att.settings.originals': '下载原图和原文件',
+    'att.settings.onDemand': '按需：打开照片或文件时下载',
+    'att.settings.background': '后台下载：在线且不是按流量计费或省流量模式的网络时',
+    'att.settings.hint': '缩略图总是随同步下载。后台下载按从新到旧下载当前客户的原文件，不影响同步；当剩余存储空间将少于 {share} 或 {min} 时停止。',
+    'att.settings.count': '本平板上该客户的原文件：{here} / {total}',
+    'att.settings.running': '正在下载原文件… 已完成 {done} 个，还剩 {left} 个',
+    'att.settings.waiting.offline': '等待中：本平板处于离线状态。',
+    'att.settings.waiting.save-data': '等待中：浏览器要求节省流量（省流量模式）。',
+    'att.settings.waiting.metered': '等待中：当前为移动网络或按流量计费的网络。',
+    'att.settings.storageLow': '已停止：本平板可用空间为 {free}（共 {quota}），再下载一个原文件将使剩余空间少于 {share} 或 {min}。请释放空间，下次同步后将继续下载。',
+    'att.settings.storageUnknown': '已停止：此浏览器不提供可用存储空间信息，原文件仅在打开时下载。',
+    'att.settings.failed': '已停止：{message}。下次同步后将继续。'
   }
 });

@@ -24,7 +24,7 @@
  *   never through the prototype chain.
  */
 import { hlcNode } from '../format';
-import type { WireMutation } from '../wire';
+import type { ConflictReason, ConflictSide, WireMutation } from '../wire';
 
 /** What `merge` reads of a mutation (the zod-parsed Mutation has it, as does a WireMutation). */
 export type MergeMutation = Pick<WireMutation, 'op' | 'fields' | 'base'>;
@@ -57,8 +57,8 @@ export interface Loser {
   hlc: string | null;
   winnerHlc: string;
   /** Which side lost: the incoming mutation or the value that was stored. */
-  side: 'incoming' | 'stored';
-  reason: 'lww' | 'tombstone' | 'insert-clash';
+  side: ConflictSide;
+  reason: ConflictReason;
 }
 
 export interface MergeResult {
