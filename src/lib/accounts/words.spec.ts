@@ -23,6 +23,13 @@ describe('sayFailure', () => {
     expect(interpolate(accounts['zh-CN'][zh.key], zh.params, 'zh-CN')).toBe('尝试次数过多，请在 15 分钟 后重试。');
   });
 
+  it('tells a login the server was too busy to check apart from a wrong password', () => {
+    const said = sayFailure(http(503, 'busy', 1), 'login', o);
+    expect(interpolate(accounts.en[said.key], said.params)).toBe('The server is busy signing others in. Try again in 1 s.');
+    const zh = sayFailure(http(503, 'busy', 1), 'login', { ...o, lang: 'zh-CN' });
+    expect(interpolate(accounts['zh-CN'][zh.key], zh.params, 'zh-CN')).toBe('服务器正忙于处理其他登录，请在 1 秒 后重试。');
+  });
+
   it('names the unreachable server, the tablet holding a code, and a taken tablet', () => {
     const net = sayFailure({ ok: false, kind: 'network', message: 'fetch failed' }, 'login', o);
     expect(interpolate(accounts.en[net.key], net.params)).toContain('https://assets.example.cn');

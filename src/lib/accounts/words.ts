@@ -9,6 +9,7 @@ export interface Said {
   key:
     | 'accounts.err.wrong'
     | 'accounts.err.tooMany'
+    | 'accounts.err.busy'
     | 'accounts.err.unreachable'
     | 'accounts.err.tabletTaken'
     | 'accounts.err.codeTaken'
@@ -36,6 +37,8 @@ export function waitWords(seconds: number, lang: 'en' | 'zh-CN'): string {
 export function sayFailure(f: AuthFailure, during: 'login' | 'other', o: { server: string; lang: 'en' | 'zh-CN'; tablet?: string }): Said {
   if (f.kind === 'network') return { key: 'accounts.err.unreachable', params: { server: o.server || (typeof location !== 'undefined' ? location.origin : '') } };
   if (f.status === 429) return { key: 'accounts.err.tooMany', params: { wait: waitWords(f.retryAfterS ?? 60, o.lang) } };
+  // Too many password checks at once on the server (sync-server/src/gate.ts): nothing was wrong with this one.
+  if (f.status === 503) return { key: 'accounts.err.busy', params: { wait: waitWords(f.retryAfterS ?? 5, o.lang) } };
   if (f.error === 'tablet-taken') return { key: 'accounts.err.tabletTaken', params: {} };
   if (f.error === 'code-taken') return { key: 'accounts.err.codeTaken', params: { tablet: o.tablet ?? '?' } };
   if (f.status === 401) return { key: during === 'login' ? 'accounts.err.wrong' : 'accounts.err.loginAgain', params: {} };

@@ -103,4 +103,5 @@ export type AuthErrorCode =
   | 'tablet-taken' // 409: this clientId is registered to another user
   | 'code-taken' // 409: tablet code already given to another tablet
   | 'rate-limited' // 429
+  | 'busy' // 503: too many password checks at once (sync-server/src/gate.ts)
   | 'invalid'; // 400

@@ -31,7 +31,7 @@ export interface GrantInput {
   siteIds: '*' | string[];
 }
 
-const CODES: readonly string[] = ['unauthorized', 'forbidden', 'tablet-taken', 'code-taken', 'rate-limited', 'invalid'];
+const CODES: readonly string[] = ['unauthorized', 'forbidden', 'tablet-taken', 'code-taken', 'rate-limited', 'busy', 'invalid'];
 
 /** '' (same origin) or an origin such as https://assets.example.cn, without a trailing slash. */
 export function normaliseServer(raw: string): string {
