@@ -108,6 +108,11 @@ test('two tablets edit the same field offline: both end equal, the conflict is s
     await page.goto(path);
     await expect(page.getByTestId('show-assignedUser')).toHaveText('李工 (B)');
   }
+  // The device's own page words A's loss as /conflicts does, with the same one-tap restore.
+  await a.goto(path);
+  const onPage = a.getByTestId('conflict-list').getByTestId('conflicts-line').filter({ hasText: '王工 (A)' });
+  await expect(onPage.getByTestId('conflicts-text')).toContainText(/^Your value “王工 \(A\)” .+ was overwritten by “李工 \(B\)” from tablet [0-9a-f]{8} at /);
+  await expect(onPage.getByTestId('conflicts-restore')).toHaveText('Use my value');
   // B recorded the loss itself while pulling A's older edit: A's value, overwritten by B's.
   await b.goto('/conflicts');
   const onB = b.getByTestId('conflicts-line').filter({ hasText: '王工 (A)' });

@@ -4,6 +4,7 @@
  * (a full disk, an asset number taken meanwhile) leaves the register as it was. Inside it the
  * rows go in chunks, reporting progress between chunks while IndexedDB works.
  */
+import { numberHolders } from './numberHolders';
 import { normalizeAssetNumber } from '$lib/domain/validate';
 import { locationLabel } from '$lib/domain/org';
 import type { DeviceFields } from '$lib/domain/device';
@@ -44,7 +45,7 @@ export async function knownDevices(db: AssetWalkDB, tenantId: string): Promise<K
 export async function importDevices(db: AssetWalkDB, ctx: WriteContext, list: readonly DeviceFields[], onProgress?: OnProgress): Promise<number> {
   await db.transaction('rw', [db.devices, ...syncTables(db)], async () => {
     // Re-checked inside the transaction: another tab or a sync may have taken a number since the preview.
-    const holder = list.length === 0 ? undefined : await db.devices.where('[tenantId+assetNumber]').anyOf(list.map((f) => [f.tenantId, normalizeAssetNumber(f.assetNumber)])).first();
+    const [holder] = await numberHolders(db.devices, list.map((f) => [f.tenantId, normalizeAssetNumber(f.assetNumber)] as const));
     if (holder) throw new DuplicateAssetNumberError(holder.assetNumber, holder);
     for (let i = 0; i < list.length; i += IMPORT_CHUNK) {
       await bulkCreateInTx(db, db.devices, list.slice(i, i + IMPORT_CHUNK).map((f) => ({ ...f }) as Record<string, unknown>), ctx, deriveDevice);

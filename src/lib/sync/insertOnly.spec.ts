@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { newDeviceFields } from '$lib/domain/device';
 import { RoomAuditRepository } from '$lib/db/roomAudits';
-import { clientConflicts } from './resolve';
+import { clientConflicts, recordConflicts } from './resolve';
 import { tablet, useTenantServer } from './testkit';
 
 const env = useTenantServer();
@@ -41,6 +41,11 @@ describe('two tablets finish the same room audit', () => {
     }
     const lines = await clientConflicts(b.db, env.tenantId);
     expect(lines.map((l) => [l.table, l.field])).toContainEqual(['roomAudits', 'findings']);
+    // The audit's own page lists the same line, and only that record's.
+    const own = await recordConflicts(b.db, 'roomAudits', finishId);
+    expect(own.map((l) => l.field)).toContain('findings');
+    expect(own).toEqual(lines.filter((l) => l.table === 'roomAudits' && l.recordId === finishId));
+    expect(await recordConflicts(b.db, 'devices', pc.id)).toEqual([]);
     expect(await a.db.conflicts.count()).toBe(0);
   });
 });

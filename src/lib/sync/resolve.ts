@@ -29,6 +29,14 @@ export async function dismissConflict(db: AssetWalkDB, conflictId: number): Prom
   await db.conflicts.delete(conflictId);
 }
 
+/** The conflicts of one record, worded as /conflicts words them (a record's own page). */
+export async function recordConflicts(db: AssetWalkDB, table: string, recordId: string, dir: TabletDirectory = NO_DIRECTORY): Promise<ConflictLine[]> {
+  const list = await db.conflicts.where('[table+recordId]').equals([table, recordId]).toArray();
+  if (list.length === 0) return [];
+  const row = (await db.table(table).get(recordId)) as Record<string, unknown> | undefined;
+  return conflictLines(list, new Map([[`${table}\u0000${recordId}`, row]]), dir);
+}
+
 /** Every conflict of one client company as lines to show (records of other clients left out), tablets named from `dir`. */
 export async function clientConflicts(db: AssetWalkDB, tenantId: string | null, dir: TabletDirectory = NO_DIRECTORY): Promise<ConflictLine[]> {
   const all = await db.conflicts.toArray();
