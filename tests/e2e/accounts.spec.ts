@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { loadSample, openFirstDevice, waitForServiceWorker } from './helpers';
+import { loadSample, openFirstDevice, waitForServiceWorker, syncNow, stored } from './helpers';
 
 const PASSWORD = 'e2e password 10+';
 
@@ -39,14 +39,6 @@ async function logIn(page: Page, login: string) {
   await expect(page).toHaveURL(/\/settings/);
   await expect(page.getByTestId('header-user')).toBeVisible();
 }
-
-async function syncNow(page: Page) {
-  await page.getByTestId('sync-now').click();
-  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'idle', { timeout: 30_000 });
-  await expect(page.getByTestId('sync-pending')).toHaveCount(0);
-}
-
-const stored = (page: Page, key: string) => page.evaluate((k) => localStorage.getItem(k), key);
 
 /** An edit of the first device made offline: it waits in the outbox (the tablet stays offline). */
 async function offlineEdit(page: Page, value: string): Promise<string> {

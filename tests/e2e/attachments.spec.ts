@@ -1,8 +1,8 @@
 // Photos of a device (attachments/ui/DevicePhotos.svelte): taken offline and kept in IndexedDB,
 // and carried by sync to a second tablet (two browser contexts) through the real server.
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { loadSample, openFirstDevice, waitForServiceWorker, registerTenant, setToken } from './helpers';
+import { expect, test, type Locator } from '@playwright/test';
+import { loadSample, openFirstDevice, waitForServiceWorker, registerTenant, setToken, syncNow, stored } from './helpers';
 
 const PHOTO = fileURLToPath(new URL('../fixtures/attachments/nameplate.png', import.meta.url)); // 320 × 240
 
@@ -54,14 +54,6 @@ test('a file over the size limit is refused in words', async ({ page }) => {
 });
 
 
-
-async function syncNow(page: Page) {
-  await page.getByTestId('sync-now').click();
-  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'idle', { timeout: 30_000 });
-  await expect(page.getByTestId('sync-pending')).toHaveCount(0);
-}
-
-const stored = (page: Page, key: string) => page.evaluate((k) => localStorage.getItem(k), key);
 
 test('a photo taken on tablet A shows on tablet B after sync, thumbnail and full size', async ({ browser }) => {
   const ctxA = await browser.newContext();

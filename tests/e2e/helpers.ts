@@ -49,3 +49,13 @@ export async function setToken(page: Page, token: string): Promise<void> {
   await page.getByTestId('server-token').fill(token);
   await page.getByTestId('server-token').press('Tab');
 }
+
+/** Taps "Sync now" and waits until the sync is idle with nothing pending. */
+export async function syncNow(page: Page): Promise<void> {
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'idle', { timeout: 30_000 });
+  await expect(page.getByTestId('sync-pending')).toHaveCount(0);
+}
+
+/** A value the app keeps in localStorage (settings), raw. */
+export const stored = (page: Page, key: string): Promise<string | null> => page.evaluate((k) => localStorage.getItem(k), key);

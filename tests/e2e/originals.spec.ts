@@ -2,18 +2,10 @@
 // the original of a photo taken on tablet A without opening it, through the real sync server, and
 // can then show it full size offline.
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
-import { loadSample, openFirstDevice, registerTenant, setToken, waitForServiceWorker } from './helpers';
+import { expect, test } from '@playwright/test';
+import { loadSample, openFirstDevice, registerTenant, setToken, waitForServiceWorker, syncNow, stored } from './helpers';
 
 const PHOTO = fileURLToPath(new URL('../fixtures/attachments/nameplate.png', import.meta.url)); // 320 × 240
-
-async function syncNow(page: Page) {
-  await page.getByTestId('sync-now').click();
-  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'idle', { timeout: 30_000 });
-  await expect(page.getByTestId('sync-pending')).toHaveCount(0);
-}
-
-const stored = (page: Page, key: string) => page.evaluate((k) => localStorage.getItem(k), key);
 
 test('with originals in the background, a photo from another tablet arrives full size without being opened', async ({ browser }) => {
   const ctxA = await browser.newContext();

@@ -3,7 +3,7 @@
 // inspection, back to stock.
 import { expect, test, type Page } from '@playwright/test';
 import { formatAssetNumber } from '../../src/lib/domain/assetNumber';
-import { loadSample, waitForServiceWorker, registerTenant, setToken } from './helpers';
+import { loadSample, waitForServiceWorker, registerTenant, setToken, syncNow } from './helpers';
 
 async function decide(page: Page, stage: string, approver: string, comment: string): Promise<void> {
   const form = page.getByTestId('decide');
@@ -105,12 +105,6 @@ test('an equipment request goes through all three approvals to a registered, ass
 });
 
 
-
-async function syncNow(page: Page): Promise<void> {
-  await page.getByTestId('sync-now').click();
-  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'idle', { timeout: 30_000 });
-  await expect(page.getByTestId('sync-pending')).toHaveCount(0);
-}
 
 test('two managers decide the same stage offline on two tablets: after sync both show one outcome', async ({ browser }) => {
   const ctxA = await browser.newContext();

@@ -1,17 +1,9 @@
 // Two tablets (two browser contexts) syncing through the real sync server of the e2e run.
 // Needs the header's <SyncStatus /> (data-testid sync-now / sync-status).
 import { expect, test, type Page } from '@playwright/test';
-import { loadSample, openFirstDevice, waitForServiceWorker, registerTenant, setToken } from './helpers';
+import { loadSample, openFirstDevice, waitForServiceWorker, registerTenant, setToken, syncNow, stored } from './helpers';
 
 
-
-async function syncNow(page: Page) {
-  await page.getByTestId('sync-now').click();
-  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-status', 'idle', { timeout: 30_000 });
-  await expect(page.getByTestId('sync-pending')).toHaveCount(0);
-}
-
-const stored = (page: Page, key: string) => page.evaluate((k) => localStorage.getItem(k), key);
 
 interface Client {
   tenantId: string;
@@ -97,9 +89,11 @@ test('two tablets edit the same field offline: both end equal, the conflict is s
     await page.getByTestId('save-device').click();
     await expect(page.getByTestId('show-assignedUser')).toHaveText(value);
   }
+  // A back online and synced before B reconnects: a sync on reconnect could otherwise push B's
+  // edit first, and B would learn of A's loss from the server rather than record it itself.
   await ctxA.setOffline(false);
-  await ctxB.setOffline(false);
   await syncNow(a);
+  await ctxB.setOffline(false);
   await syncNow(b);
   await syncNow(a);
 
