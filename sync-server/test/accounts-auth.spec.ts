@@ -96,6 +96,23 @@ describe.each(backends)('accounts: login and sessions on $name', (b) => {
     expect((await me(v.accessToken)).statusCode).toBe(200);
   });
 
+  it.skipIf(b.skip)('names the team’s live tablets to every role, without users or logins', async () => {
+    const c = client(f);
+    const v = await c.session('viewer', 'tabV');
+    const t = await c.session('tech', 'tabT');
+    await c.session('admin', 'tabGone');
+    await f.store.setTabletCode('tabT', 7);
+    await f.store.revokeTablet('tabGone', NOW);
+    expect((await c.call('GET', '/api/auth/tablets', null)).statusCode).toBe(401);
+    for (const token of [v.accessToken, t.accessToken]) {
+      const res = await c.call('GET', '/api/auth/tablets', token);
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual(expect.arrayContaining([{ clientId: 'tabT', code: 7, deviceName: 'Tablet' }, { clientId: 'tabV', code: null, deviceName: 'Tablet' }]));
+      expect(res.json()).toHaveLength(2);
+      expect(res.body).not.toMatch(/tech|viewer|userId|login/);
+    }
+  });
+
   it.skipIf(b.skip)('changes the password: the current one is checked, other sessions end, the new one logs in', async () => {
     const c = client(f);
     const a = await c.session('tech', 'tab1');

@@ -72,6 +72,9 @@ export interface SessionInfo {
   current?: boolean;
 }
 
+/** A tablet as every signed-in role may see it (GET /api/auth/tablets): enough to name it. */
+export type TabletName = Pick<TabletInfo, 'clientId' | 'code' | 'deviceName'>;
+
 export interface TabletInfo {
   clientId: string;
   userId: string;

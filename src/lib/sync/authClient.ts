@@ -5,7 +5,7 @@
  * (login page, session keeper, admin pages) decides what each outcome means and says it in words.
  * Nothing here stores or logs a token; the session keeper (session.svelte.ts) owns them.
  */
-import type { AccountUser, AuthErrorCode, Grant, LoginRequest, Role, SessionInfo, SessionTokens, TabletInfo } from './accounts';
+import type { AccountUser, AuthErrorCode, Grant, LoginRequest, Role, SessionInfo, SessionTokens, TabletInfo, TabletName } from './accounts';
 
 export type AuthFailure =
   /** The server answered with an error status. `retryAfterS` from Retry-After (429). */
@@ -111,6 +111,7 @@ export function authClient(o: AuthClientOptions) {
     logout: (token: string) => call<void>('POST', '/api/auth/logout', token),
     me: (token: string) => call<MeReply>('GET', '/api/auth/me', token),
     sessions: (token: string) => call<SessionInfo[]>('GET', '/api/auth/sessions', token),
+    tablets: (token: string) => call<TabletName[]>('GET', '/api/auth/tablets', token),
     revokeMySession: (token: string, sessionId: string) => call<void>('POST', `/api/auth/sessions/${id(sessionId)}/revoke`, token),
     changePassword: (token: string, current: string, next: string) => call<void>('POST', '/api/auth/password', token, { current, next }),
     admin: {

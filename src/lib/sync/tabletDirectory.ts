@@ -1,15 +1,14 @@
 /**
  * The tablets /conflicts can name (conflictView.ts): this one (its node id, the clientId it pushes
  * with) with its own tablet code (Labels › tablet code, meta 'assetBlocks'), and the team's tablets
- * as an administrator's tablet last listed them (Administration › Tablets, GET /api/admin/tablets).
- * That list is kept in meta so the names stay offline; other roles cannot list tablets, so theirs
- * show by id. Meta is a key-value table: no schema change.
+ * as the server last listed them (GET /api/auth/tablets, codes and device names, for every role).
+ * That list is kept in meta so the names stay offline. Meta is a key-value table: no schema change.
  */
 import { BLOCKS_KEY } from '$lib/db/labels';
 import type { AssetWalkDB } from '$lib/db/schema';
 import { NODE_KEY } from '$lib/db/writer';
 import { loadBlocks } from '$lib/domain/assetBlocks';
-import type { TabletInfo } from './accounts';
+import type { TabletName } from './accounts';
 import type { KnownTablet, TabletDirectory } from './conflictView';
 
 export const KNOWN_TABLETS_KEY = 'tablets.known';
@@ -38,8 +37,8 @@ export async function readTabletDirectory(db: AssetWalkDB): Promise<TabletDirect
   return { self, known };
 }
 
-/** Keeps the server's tablet list (an administrator's view) for naming tablets later, offline too. */
-export async function rememberTablets(db: AssetWalkDB, list: readonly TabletInfo[]): Promise<void> {
+/** Keeps the server's tablet list for naming tablets later, offline too. */
+export async function rememberTablets(db: AssetWalkDB, list: readonly TabletName[]): Promise<void> {
   const value: StoredTablet[] = list.map((t) => ({ clientId: t.clientId, code: t.code, device: t.deviceName }));
   await db.meta.put({ key: KNOWN_TABLETS_KEY, value });
 }

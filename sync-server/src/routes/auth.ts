@@ -116,6 +116,14 @@ export const authRoutes: RoutePlugin = async (app, { store, clock }) => {
     return list.map((x) => ({ ...x, current: x.id === s.sessionId }));
   });
 
+  // The team's tablets by name, for any signed-in role: /conflicts names the tablet that wrote a
+  // lost value. Codes and device names only; users, logins and times stay on the admin list.
+  app.get('/api/auth/tablets', async (req, reply) => {
+    const s = await session(req, reply);
+    if (!s) return reply;
+    return (await store.listTablets()).filter((t) => t.revokedAt === null).map((t) => ({ clientId: t.clientId, code: t.code, deviceName: t.deviceName }));
+  });
+
   app.post<{ Params: { id: string } }>('/api/auth/sessions/:id/revoke', async (req, reply) => {
     const s = await session(req, reply);
     if (!s) return reply;
