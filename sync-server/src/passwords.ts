@@ -10,12 +10,14 @@
  * libuv's thread pool it protects are.
  */
 import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+import { MIN_PASSWORD } from '../../src/lib/sync/accounts.ts';
+
+export { MIN_PASSWORD };
 import { Gate } from './gate.ts';
 
 /** N = 2^15, r = 8: 32 MiB and about 0.1 s per check on a small server. */
 export const SCRYPT = { N: 2 ** 15, r: 8, p: 1 } as const;
 const KEYLEN = 32;
-export const MIN_PASSWORD = 10;
 export const MAX_PASSWORD = 1024;
 
 /** main.ts sets the configured limits; this default only serves tools and tests. */

@@ -2,11 +2,9 @@
 // mutation and the field), what it serves (pages bounded in bytes, compressed), and that a row
 // the server cannot serve never blocks the others.
 import { gunzipSync } from 'node:zlib';
-import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.ts';
+import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../src/protocol.ts';
-import { backends, hlc, mut, NOW, seedTenant, T0, type Opened } from './helpers.ts';
+import { appFixture, backends, hlc, mut, T0 } from './helpers.ts';
 
 const MiB = 1024 * 1024;
 
@@ -22,28 +20,12 @@ function nested(depth: number): unknown {
 }
 
 describe.each(backends)('the edge on $name', (b) => {
-  let o: Opened;
-  let app: FastifyInstance;
-  let token: string;
-  let tenantId: string;
-  beforeEach(async () => {
-    if (b.skip) return;
-    o = await b.open();
-    await o.store.migrate();
-    tenantId = (await seedTenant(o.store)).tenant.id;
-    token = (await o.store.createToken({ tenantId, siteIds: '*' })).token;
-    app = await createApp({ store: o.store, clock: { now: () => NOW }, bodyLimit: 8 * MiB });
-  });
-  afterEach(async () => {
-    if (b.skip) return;
-    await app.close();
-    await o.cleanup();
-  });
+  const f = appFixture(b, { bodyLimit: 8 * MiB });
   const headers = { 'x-assetwalk-protocol': String(PROTOCOL_VERSION), authorization: '' };
-  const auth = () => ({ ...headers, authorization: `Bearer ${token}` });
-  const push = (mutations: unknown[]) => app.inject({ method: 'POST', url: '/api/sync/push', headers: auth(), payload: { mutations } });
+  const auth = () => ({ ...headers, authorization: `Bearer ${f.token}` });
+  const push = (mutations: unknown[]) => f.app.inject({ method: 'POST', url: '/api/sync/push', headers: auth(), payload: { mutations } });
   const pull = (cursor = 0, extra: Record<string, string> = {}) =>
-    app.inject({ url: `/api/sync/pull?cursor=${cursor}&limit=1000`, headers: { ...auth(), ...extra } });
+    f.app.inject({ url: `/api/sync/pull?cursor=${cursor}&limit=1000`, headers: { ...auth(), ...extra } });
 
   it.skipIf(b.skip)('refuses deep, wide and large records with 400 naming the mutation and the field', async () => {
     const ok = mut({ recordId: 'ok', fields: { name: 'fine' } });
@@ -68,7 +50,7 @@ describe.each(backends)('the edge on $name', (b) => {
   it.skipIf(b.skip)('serves the rows around one it cannot read', async () => {
     await push([mut({ recordId: 'd1', fields: { n: 1 } }), mut({ recordId: 'd2', fields: { n: 2 } }), mut({ recordId: 'd3', fields: { n: 3 } })]);
     // A row written before the limits existed (or damaged at rest).
-    await o.raw('UPDATE records SET data = ? WHERE id = ?', [`${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`, 'd2']);
+    await f.o.raw('UPDATE records SET data = ? WHERE id = ?', [`${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`, 'd2']);
     const res = await pull();
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ cursor: 3, hasMore: false, skipped: [{ table: 'devices', id: 'd2', serverSeq: 2 }] });
@@ -107,7 +89,7 @@ describe.each(backends)('the edge on $name', (b) => {
       wire({ recordId: '\ud800', fields: { name: 'x' } })
     ];
     for (const m of bad) expect((await push([m])).statusCode).toBe(400);
-    const overflow = await app.inject({
+    const overflow = await f.app.inject({
       method: 'POST', url: '/api/sync/push', headers: { ...auth(), 'content-type': 'application/json' },
       payload: JSON.stringify({ mutations: [wire({ recordId: 'd1', fields: { n: 0 } })] }).replace('"n":0', '"n":1e400')
     });

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach } from 'vitest';
+import { createApp, type AppOptions } from '../src/app.ts';
 import { openStore, type Store } from '../src/store/index.ts';
 import type { MutationInput, Mutation } from '../src/protocol.ts';
 import { mutationSchema } from '../src/protocol.ts';
@@ -140,6 +142,28 @@ export function storeFixture(b: Backend, opts: { migrateTo?: number } = {}) {
   });
   afterEach(async () => {
     if (!b.skip) await f.o.cleanup();
+  });
+  return f;
+}
+
+/**
+ * A migrated store with one tenant, a whole-tenant token and the app on it, per test; the app
+ * closes before the store is cleaned up. `appOptions`: more createApp options (a body limit).
+ */
+export function appFixture(b: Backend, appOptions: Partial<AppOptions> = {}) {
+  const f = {} as { o: Opened; app: FastifyInstance; token: string; tenantId: string };
+  beforeEach(async () => {
+    if (b.skip) return;
+    f.o = await b.open();
+    await f.o.store.migrate();
+    f.tenantId = (await seedTenant(f.o.store)).tenant.id;
+    f.token = (await f.o.store.createToken({ tenantId: f.tenantId, siteIds: '*' })).token;
+    f.app = await createApp({ store: f.o.store, clock: { now: () => NOW }, ...appOptions });
+  });
+  afterEach(async () => {
+    if (b.skip) return;
+    await f.app.close();
+    await f.o.cleanup();
   });
   return f;
 }

@@ -1,13 +1,11 @@
 // Pull pages are built as text with the stored data spliced in (store/pull-page.ts). What a
 // tablet parses from the reply must be exactly what Store.pull returns as objects, on both
 // stores and for awkward field names and strings; rows that cannot be served are skipped.
-import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.ts';
+import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../src/protocol.ts';
 import { objectTextFits, pageJson, pageObject, servable, SERVE_DEPTH, type RecordRow } from '../src/store/pull-page.ts';
 import { expandClocks } from '../../src/lib/sync/protocol/compact-clocks.ts';
-import { backends, hlc, mut, NOW, seedTenant, T0, type Opened } from './helpers.ts';
+import { appFixture, backends, hlc, mut, NOW, T0 } from './helpers.ts';
 
 const nest = (n: number) => `${'['.repeat(n)}1${']'.repeat(n)}`;
 
@@ -69,36 +67,20 @@ describe('servable', () => {
 });
 
 describe.each(backends)('pull replies on $name', (b) => {
-  let o: Opened;
-  let app: FastifyInstance;
-  let token: string;
-  let tenantId: string;
-  beforeEach(async () => {
-    if (b.skip) return;
-    o = await b.open();
-    await o.store.migrate();
-    tenantId = (await seedTenant(o.store)).tenant.id;
-    token = (await o.store.createToken({ tenantId, siteIds: '*' })).token;
-    app = await createApp({ store: o.store, clock: { now: () => NOW } });
-  });
-  afterEach(async () => {
-    if (b.skip) return;
-    await app.close();
-    await o.cleanup();
-  });
+  const f = appFixture(b);
   const pull = (q: string) =>
-    app.inject({ url: `/api/sync/pull?${q}`, headers: { 'x-assetwalk-protocol': String(PROTOCOL_VERSION), authorization: `Bearer ${token}`, 'accept-encoding': 'identity' } });
+    f.app.inject({ url: `/api/sync/pull?${q}`, headers: { 'x-assetwalk-protocol': String(PROTOCOL_VERSION), authorization: `Bearer ${f.token}`, 'accept-encoding': 'identity' } });
 
   it.skipIf(b.skip)('parse to exactly what the store holds, with and without compact clocks', async () => {
     const fields = { name: 'PC "A" \\ 中文', constructor: 'x', spec: { cpu: ['i5', { ghz: 2.5 }] }, empty: null };
-    await o.store.applyMutations({ tenantId, siteIds: '*' }, [
+    await f.o.store.applyMutations({ tenantId: f.tenantId, siteIds: '*' }, [
       mut({ recordId: 'a', fields }),
       mut({ recordId: 'b"\\id', fields: { name: 'b' }, hlc: hlc(T0, 1, 'tabA') }),
       mut({ recordId: 'broken', fields: { name: 'c' } }),
       mut({ recordId: 'a', fields: { name: 'later' }, hlc: hlc(T0 + 5, 0, 'tabA') })
     ]);
-    await o.raw('UPDATE records SET data = ? WHERE id = ?', ['{"name":', 'broken']); // damaged at rest
-    const expected = await o.store.pull({ tenantId, siteIds: '*' }, 0, 100);
+    await f.o.raw('UPDATE records SET data = ? WHERE id = ?', ['{"name":', 'broken']); // damaged at rest
+    const expected = await f.o.store.pull({ tenantId: f.tenantId, siteIds: '*' }, 0, 100);
     expect(expected.skipped.map((s) => s.id)).toEqual(['broken']);
     expect(expected.rows.map((r) => r.id)).toEqual(['b"\\id', 'a']);
     const plain = await pull('cursor=0&limit=100');

@@ -53,8 +53,11 @@ export interface KeeperOptions {
   now?: () => number;
   /** Serialises refreshes across tabs; in-process only when absent. */
   lock?: <T>(fn: () => Promise<T>) => Promise<T>;
-  /** Called after every change of the stored session (login, refresh, logout, end). */
-  onChange?: () => void;
+}
+
+/** The chosen client companies that are still granted, in their order. */
+export function stillGranted(chosen: readonly string[], grants: readonly Grant[]): string[] {
+  return chosen.filter((id) => grants.some((g) => g.tenantId === id));
 }
 
 export class SessionKeeper {
@@ -85,15 +88,13 @@ export class SessionKeeper {
     if (!r.ok) return r;
     const before = (await this.current()) ?? (await this.ended());
     const sameUser = before?.user.id === r.value.user.id;
-    const granted = new Set(r.value.grants.map((g) => g.tenantId));
     // A returning user keeps their choice; a first login syncs every granted client company.
-    const chosen = sameUser && before ? before.chosen.filter((id) => granted.has(id)) : [...granted];
+    const chosen = sameUser && before ? stillGranted(before.chosen, r.value.grants) : [...new Set(r.value.grants.map((g) => g.tenantId))];
     const s = this.#fromTokens(server, r.value, chosen);
     await this.#o.db.transaction('rw', this.#o.db.meta, async () => {
       await this.#o.db.meta.put({ key: SESSION_KEY, value: s });
       await this.#o.db.meta.delete(ENDED_KEY);
     });
-    this.#o.onChange?.();
     return { ok: true, value: s };
   }
 
@@ -129,9 +130,8 @@ export class SessionKeeper {
       if (again.refreshToken !== s.refreshToken && this.#fresh(again, rejected)) return again.accessToken;
       const r = await this.#o.client(again.server).refresh(again.refreshToken);
       if (r.ok) {
-        const next = this.#fromTokens(again.server, r.value, again.chosen.filter((id) => r.value.grants.some((g) => g.tenantId === id)));
+        const next = this.#fromTokens(again.server, r.value, stillGranted(again.chosen, r.value.grants));
         await this.#o.db.meta.put({ key: SESSION_KEY, value: next });
-        this.#o.onChange?.();
         return next.accessToken;
       }
       if (r.kind === 'http' && (r.status === 401 || r.status === 403)) {
@@ -149,7 +149,6 @@ export class SessionKeeper {
     const token = await this.accessToken();
     const r = token ? await this.#o.client(s.server).logout(token) : null;
     await this.#o.db.meta.bulkDelete([SESSION_KEY, ENDED_KEY]);
-    this.#o.onChange?.();
     return { serverReached: !!r && (r.ok || (r.kind === 'http' && r.status === 401)) };
   }
 
@@ -160,10 +159,8 @@ export class SessionKeeper {
     if (!token || !s) return { ok: false, kind: 'http', status: 401, error: 'unauthorized', message: 'not logged in', retryAfterS: null };
     const r = await this.#o.client(s.server).me(token);
     if (!r.ok) return r;
-    const granted = new Set(r.value.grants.map((g) => g.tenantId));
-    const next: StoredSession = { ...s, user: r.value.user, grants: r.value.grants, chosen: s.chosen.filter((id) => granted.has(id)) };
+    const next: StoredSession = { ...s, user: r.value.user, grants: r.value.grants, chosen: stillGranted(s.chosen, r.value.grants) };
     await this.#o.db.meta.put({ key: SESSION_KEY, value: next });
-    this.#o.onChange?.();
     return { ok: true, value: next };
   }
 
@@ -172,16 +169,8 @@ export class SessionKeeper {
     await this.#o.db.transaction('rw', this.#o.db.meta, async () => {
       const s = await this.current();
       if (!s) return;
-      const granted = new Set(s.grants.map((g) => g.tenantId));
-      await this.#o.db.meta.put({ key: SESSION_KEY, value: { ...s, chosen: [...new Set(tenantIds)].filter((id) => granted.has(id)) } });
+      await this.#o.db.meta.put({ key: SESSION_KEY, value: { ...s, chosen: stillGranted([...new Set(tenantIds)], s.grants) } });
     });
-    this.#o.onChange?.();
-  }
-
-  /** Forgets the "session ended" notice (the user read it). */
-  async dismissEnded(): Promise<void> {
-    await this.#o.db.meta.delete(ENDED_KEY);
-    this.#o.onChange?.();
   }
 
   async #end(s: StoredSession): Promise<void> {
@@ -190,7 +179,6 @@ export class SessionKeeper {
       await this.#o.db.meta.delete(SESSION_KEY);
       await this.#o.db.meta.put({ key: ENDED_KEY, value: ended });
     });
-    this.#o.onChange?.();
   }
 
   #fromTokens(server: string, t: SessionTokens, chosen: string[]): StoredSession {

@@ -54,8 +54,8 @@ export const ROLE_KEY = {
   viewer: 'accounts.role.viewer'
 } as const satisfies Record<Role, string>;
 
-/** The minimum password length the server enforces (api.md). */
-export const MIN_PASSWORD = 10;
+/** The minimum password length the server enforces (defined with the accounts contract). */
+export { MIN_PASSWORD } from '$lib/sync/accounts';
 
 /** A name for this tablet shown in the administrator's tablet list. */
 export function deviceName(userAgent: string): string {

@@ -19,7 +19,5 @@ export const attachments = {
   getBlob: (sha256: string) => getBlob(db, sha256),
   /** The bytes, downloaded first when only the record is here; a string says why not. */
   open: (sha256: string, o?: TransferOptions) => ensureBlob(db, blobTransport, sha256, o),
-  remove: (id: string) => remove(db, writeContext, id),
-  /** Upload state of a blob: 'pending' until the server holds it. */
-  state: async (sha256: string) => (await db.blobs.get(sha256))?.state ?? null
+  remove: (id: string) => remove(db, writeContext, id)
 };

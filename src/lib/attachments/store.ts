@@ -4,8 +4,8 @@
  *
  *   addFile(db, ctx, { tenantId, siteId, ownerTable, ownerId, kind, name, file })  → Attachment
  *   listFor(db, ownerTable, ownerId)   live attachments of one record, oldest first
- *   getBlob(db, sha256) / blobUrl(db, sha256)   the bytes if on this tablet (null otherwise;
- *       transfer.ts `ensureBlob` downloads them); revoke a blobUrl with URL.revokeObjectURL
+ *   getBlob(db, sha256)                the bytes if on this tablet (null otherwise;
+ *       transfer.ts `ensureBlob` downloads them)
  *   remove(db, ctx, id)                 a synced delete; the bytes go when no live record names them
  *
  * Model: bytes are content-addressed (SHA-256) in the local `blobs` table, stored once whatever
@@ -132,20 +132,10 @@ export async function listFor(db: AssetWalkDB, ownerTable: string, ownerId: stri
   return rows.filter(live).sort((a, b) => key(a).localeCompare(key(b)) || a.id.localeCompare(b.id));
 }
 
-export async function getAttachment(db: AssetWalkDB, id: string): Promise<Attachment | null> {
-  const r = await db.attachments.get(id);
-  return live(r) ? r : null;
-}
-
 /** The complete bytes on this tablet, or null (not downloaded yet, or a download under way). */
 export async function getBlob(db: AssetWalkDB, sha256: string): Promise<Blob | null> {
   const row = await db.blobs.get(sha256);
   return row?.blob && row.state !== 'missing' ? row.blob : null;
-}
-
-export async function blobUrl(db: AssetWalkDB, sha256: string): Promise<string | null> {
-  const b = await getBlob(db, sha256);
-  return b ? URL.createObjectURL(b) : null;
 }
 
 /** Live attachment records naming a hash as original or thumbnail. Call inside a transaction holding `attachments`. */

@@ -72,7 +72,11 @@ export class IncidentRepository {
   async logsOf(ids: readonly string[]): Promise<Map<string, StoredLog[]>> {
     const rows = (await this.db.incidentLogs.where('incidentId').anyOf([...ids]).toArray()) as unknown as StoredLog[];
     const out = new Map<string, StoredLog[]>();
-    for (const r of rows.sort(byTime)) out.set(r.incidentId, [...(out.get(r.incidentId) ?? []), r]);
+    for (const r of rows.sort(byTime)) {
+      const list = out.get(r.incidentId);
+      if (list) list.push(r);
+      else out.set(r.incidentId, [r]);
+    }
     return out;
   }
 

@@ -16,7 +16,6 @@ import type { OnProgress } from './surveyImport';
 type AnyTable = Table<SyncedRecord, string>;
 // Fields by which an insert-only row names its parent record.
 const PARENT_FIELDS = ['deviceId', 'labelId', 'panelId', 'incidentId', 'requestId', 'changeId', 'articleId', 'locationId', 'auditId'];
-const SCHEMA_VERSION = 5;
 
 function tableOf(db: AssetWalkDB, name: string): AnyTable {
   return db.table(name) as AnyTable;
@@ -42,7 +41,7 @@ export async function exportClient(db: AssetWalkDB, tenantId: string, onProgress
   for (const list of Object.values(tables)) for (const r of list) for (const k of Object.keys(r)) if (k.startsWith('_')) delete r[k];
   const tenant = tables.tenants?.[0];
   return {
-    format: BACKUP_FORMAT, version: BACKUP_VERSION, schema: SCHEMA_VERSION, exportedAt: new Date().toISOString(),
+    format: BACKUP_FORMAT, version: BACKUP_VERSION, schema: db.verno, exportedAt: new Date().toISOString(),
     tenantId, tenantName: typeof tenant?.name === 'string' ? tenant.name : '', tables
   };
 }

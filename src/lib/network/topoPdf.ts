@@ -6,7 +6,7 @@
 import { PDFDocument, rgb, type PDFPage, type RGB } from 'pdf-lib';
 import { HEALTH_COLOURS } from '$lib/domain/network/health';
 import { CONTAINER_STYLE } from '$lib/domain/network/svg';
-import type { TopoGeometry, TopoNode } from '$lib/domain/network/topology';
+import type { TopoGeometry } from '$lib/domain/network/topology';
 import { LabelFonts, type FontSource } from '$lib/labels/fonts';
 
 function hex(c: string): RGB {
@@ -15,14 +15,14 @@ function hex(c: string): RGB {
 }
 
 /** Every text the drawing shows, so the fonts can be embedded before drawing. */
-export function topologyTexts(g: TopoGeometry, typeLabel: (n: TopoNode) => string): string[] {
-  return g.nodes.flatMap((n) => [n.label, n.kind === 'device' ? [typeLabel(n), n.sub ?? ''].filter(Boolean).join(' · ') : '']);
+export function topologyTexts(g: TopoGeometry): string[] {
+  return g.nodes.flatMap((n) => [n.label, n.kind === 'device' ? n.sub ?? '' : '']);
 }
 
 export interface Box { x: number; y: number; w: number; h: number }
 
 /** Draws `g` into `box` (PDF points, y up), scaled down to fit and never up past 1:1. */
-export function drawTopology(page: PDFPage, g: TopoGeometry, box: Box, fonts: LabelFonts, typeLabel: (n: TopoNode) => string): void {
+export function drawTopology(page: PDFPage, g: TopoGeometry, box: Box, fonts: LabelFonts): void {
   const s = Math.min(1, box.w / Math.max(1, g.width), box.h / Math.max(1, g.height));
   const X = (x: number) => box.x + x * s;
   const Y = (y: number) => box.y + box.h - y * s;
@@ -50,19 +50,19 @@ export function drawTopology(page: PDFPage, g: TopoGeometry, box: Box, fonts: La
     const c = HEALTH_COLOURS[n.health ?? 'never'];
     page.drawRectangle({ x: X(n.x), y: Y(n.y + n.h), width: n.w * s, height: n.h * s, color: hex(c.fill), borderColor: hex(c.stroke), borderWidth: Math.max(0.5, 2 * s) });
     text(n.label, X(n.x + 8), Y(n.y + 19), 12 * s, hex('#101828'), (n.w - 12) * s);
-    text([typeLabel(n), n.sub ?? ''].filter(Boolean).join(' · '), X(n.x + 8), Y(n.y + 36), 10 * s, hex('#475467'), (n.w - 12) * s);
+    text(n.sub ?? '', X(n.x + 8), Y(n.y + 36), 10 * s, hex('#475467'), (n.w - 12) * s);
   }
 }
 
 const A3 = { w: 1190.55, h: 841.89 };
 
-export async function topologyPdf(g: TopoGeometry, title: string, typeLabel: (n: TopoNode) => string, fontSource: FontSource): Promise<Uint8Array> {
+export async function topologyPdf(g: TopoGeometry, title: string, fontSource: FontSource): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(title);
   doc.setCreator('AssetWalk');
-  const fonts = await LabelFonts.create(doc, [title, ...topologyTexts(g, typeLabel)], fontSource);
+  const fonts = await LabelFonts.create(doc, [title, ...topologyTexts(g)], fontSource);
   const page = doc.addPage([A3.w, A3.h]);
   page.drawText(title, { x: 36, y: A3.h - 40, size: 16, font: fonts.fontFor(title, true) });
-  drawTopology(page, g, { x: 36, y: 36, w: A3.w - 72, h: A3.h - 90 }, fonts, typeLabel);
+  drawTopology(page, g, { x: 36, y: 36, w: A3.w - 72, h: A3.h - 90 }, fonts);
   return doc.save({ useObjectStreams: true });
 }

@@ -1,4 +1,5 @@
 // Text of the monthly report shared by the screen and the PDF, in an explicitly chosen language.
+import { INCIDENT_CATEGORIES } from '$lib/domain/service/types';
 import type { Lang } from '$lib/i18n/define';
 import type { MessageKey } from '$lib/i18n/index.svelte';
 import { translator, type Tr } from '$lib/isolation/text';
@@ -19,7 +20,7 @@ export function percentText(p: number | null): string {
   return p === null ? '—' : `${p.toFixed(1)} %`;
 }
 
-const CATEGORIES = new Set(['hardware', 'software', 'network', 'printer', 'account', 'medical', 'other']);
+const CATEGORIES: ReadonlySet<string> = new Set(INCIDENT_CATEGORIES);
 
 /** A category's label; a category the team added outside the list shows as typed. */
 export function categoryLabel(key: string, t: Tr): string {

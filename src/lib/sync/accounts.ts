@@ -75,6 +75,9 @@ export interface SessionInfo {
 /** A tablet as every signed-in role may see it (GET /api/auth/tablets): enough to name it. */
 export type TabletName = Pick<TabletInfo, 'clientId' | 'code' | 'deviceName'>;
 
+/** The shortest password the server accepts; the forms check it before sending. */
+export const MIN_PASSWORD = 10;
+
 export interface TabletInfo {
   clientId: string;
   userId: string;

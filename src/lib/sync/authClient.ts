@@ -139,4 +139,3 @@ export function authClient(o: AuthClientOptions) {
 }
 
 export type AuthClient = ReturnType<typeof authClient>;
-export type AdminApi = AuthClient['admin'];

@@ -23,9 +23,6 @@ import { recordKey } from './merge';
 import type { Reply } from './transport';
 import type { Conflict, ConflictFeedPage } from './wire';
 
-// The wire shape is defined once, in wire.ts; transport.ts reads the page type from here.
-export type { ConflictFeedPage };
-
 export const SINCE_KEY = 'sync.conflictsSince';
 const OVERLAP_MS = 60_000;
 /** Pages read per sync at most (500 conflicts each); the rest come at the next sync. */

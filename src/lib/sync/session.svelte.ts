@@ -13,9 +13,8 @@
  */
 import { liveQuery } from 'dexie';
 import { db } from '$lib/db/index';
-import { ENDED_KEY, SESSION_KEY, SessionKeeper, type EndedSession, type StoredSession } from '$lib/accounts/keeper';
+import { ENDED_KEY, SESSION_KEY, SessionKeeper, stillGranted, type EndedSession, type StoredSession } from '$lib/accounts/keeper';
 import { authClient } from './authClient';
-import type { Grant } from './accounts';
 
 const LOCK = 'assetwalk-auth-refresh';
 
@@ -32,9 +31,6 @@ class SessionState {
   }
   get isAdmin(): boolean {
     return this.current?.user.role === 'admin';
-  }
-  get grants(): Grant[] {
-    return this.current?.grants ?? [];
   }
   /** '' for the same origin as the app. */
   get server(): string {
@@ -85,8 +81,7 @@ export function accessToken(rejected?: string): Promise<string | null> {
 /** The client companies this tablet syncs with the account ([] without a session). */
 export function chosenTenants(): string[] {
   const s = session.current;
-  if (!s) return [];
-  return s.chosen.filter((id) => s.grants.some((g) => g.tenantId === id));
+  return s ? stillGranted(s.chosen, s.grants) : [];
 }
 
 /** Where sync requests go: the session's server, '' (same origin) without one. */

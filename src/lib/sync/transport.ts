@@ -11,8 +11,8 @@
 
 import { TENANT_HEADER } from './accounts';
 import { expandClocks } from './protocol/compact-clocks';
-import type { ConflictFeed, ConflictFeedPage } from './serverConflicts';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION, type MutationResult, type PullPage, type WireMutation } from './wire';
+import type { ConflictFeed } from './serverConflicts';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION, type ConflictFeedPage, type MutationResult, type PullPage, type WireMutation } from './wire';
 
 export { PROTOCOL_HEADER, PROTOCOL_VERSION };
 export type { MutationResult, PulledRecord, PullPage, WireMutation } from './wire';

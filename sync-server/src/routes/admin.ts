@@ -9,14 +9,14 @@ import { z } from 'zod';
 import { ROLES } from '../../../src/lib/sync/accounts.ts';
 import type { RoutePlugin } from '../app.ts';
 import { bearerPrincipal, fail } from '../auth.ts';
-import { MAX_PASSWORD, passwordProblem } from '../passwords.ts';
+import { MAX_PASSWORD, MIN_PASSWORD, passwordProblem } from '../passwords.ts';
 import { InvalidError, normLogin } from '../store/accounts.ts';
 
 export const LOGIN_RE = /^[\p{L}\p{N}._@-]{2,64}$/u;
 
 const name = z.string().trim().min(1).max(200);
 const role = z.enum(ROLES as [string, ...string[]]).transform((r) => r as (typeof ROLES)[number]);
-const password = z.string().max(MAX_PASSWORD).refine((p) => passwordProblem(p) === null, { message: 'the password needs at least 10 characters' });
+const password = z.string().max(MAX_PASSWORD).refine((p) => passwordProblem(p) === null, { message: `the password needs at least ${MIN_PASSWORD} characters` });
 const schemas = {
   tenant: z.object({ name }),
   user: z.object({

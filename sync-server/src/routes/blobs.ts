@@ -16,29 +16,24 @@ import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RoutePlugin } from '../app.ts';
 import { bearerScope, fail, WRITERS } from '../auth.ts';
-import { ForbiddenError, type Store, type TokenScope } from '../store/index.ts';
+import type { Store, TokenScope } from '../store/index.ts';
+import { SHA256_RE } from '../../../src/lib/domain/attachments/sha256.ts';
 import { BLOB_COMPLETE_HEADER, BLOB_RECEIVED_HEADER, BLOB_SIZE_HEADER, BLOB_TYPE_HEADER, CHUNK_BYTES, MAX_BLOB_BYTES, safeType } from '../../../src/lib/domain/attachments/limits.ts';
 
-const SHA = /^[0-9a-f]{64}$/;
 const INT = /^\d{1,15}$/;
 
 type Params = { sha256: string };
 
-/** The caller's scope, or a reply already sent (400 bad id, 401, 403). */
+/** The caller's scope, or a reply already sent (400 bad id, 401); throws ForbiddenError (403). */
 async function scopeOf(req: FastifyRequest<{ Params: Params }>, reply: FastifyReply, store: Store, now: number): Promise<TokenScope | null> {
-  if (!SHA.test(req.params.sha256)) {
+  if (!SHA256_RE.test(req.params.sha256)) {
     await fail(reply, 400, 'bad-request', 'a blob id is 64 lowercase hex digits (its SHA-256)');
     return null;
   }
-  try {
-    const scope = await bearerScope(req, store, now);
-    if (!scope) await fail(reply, 401, 'unauthorized', 'missing, expired or revoked token');
-    return scope;
-  } catch (err) {
-    if (!(err instanceof ForbiddenError)) throw err;
-    await fail(reply, 403, 'forbidden', err.message);
-    return null;
-  }
+  // A ForbiddenError (403) goes to app.ts's error handler.
+  const scope = await bearerScope(req, store, now);
+  if (!scope) await fail(reply, 401, 'unauthorized', 'missing, expired or revoked token');
+  return scope;
 }
 
 /** One `bytes=` range of a blob of `size` bytes as [start, end), 'all' without one, null when unsatisfiable. */

@@ -17,6 +17,7 @@
  * complete by HEAD and will push the record naming it later has the whole grace period.
  */
 import { createHash } from 'node:crypto';
+import { siteFilter } from './site-filter.ts';
 import { sweepBlobs, type BlobSweepOptions, type BlobSweepResult } from './blob-sweep.ts';
 import type { Db, Queryable } from './db.ts';
 import type { TenantScope } from './types.ts';
@@ -139,12 +140,11 @@ export function createBlobStore(db: Db): BlobStore {
     },
 
     async namedByVisibleRecord(scope, sha256) {
-      const sites = scope.siteIds === '*' ? null : scope.siteIds;
-      const siteSql = sites === null ? '' : sites.length === 0 ? ' AND site_id IS NULL' : ` AND (site_id IS NULL OR site_id IN (${sites.map(() => '?').join(', ')}))`;
+      const f = siteFilter(scope); // the scope pull gives this token (attachments are site-scoped rows)
       // The hash is 64 hex digits (checked by the route), so it needs no LIKE escaping.
       const r = await db.first(
-        `SELECT 1 AS one FROM records WHERE tenant_id = ? AND tbl = 'attachments' AND deleted_hlc IS NULL AND data LIKE ?${siteSql} LIMIT 1`,
-        [scope.tenantId, `%"${sha256}"%`, ...(sites ?? [])]
+        `SELECT 1 AS one FROM records WHERE tenant_id = ? AND tbl = 'attachments' AND deleted_hlc IS NULL AND data LIKE ?${f.sql} LIMIT 1`,
+        [scope.tenantId, `%"${sha256}"%`, ...f.params]
       );
       return r !== undefined;
     },

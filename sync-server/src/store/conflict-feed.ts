@@ -11,7 +11,7 @@
  */
 import type { Conflict, ConflictFeedPage } from '../protocol.ts';
 import type { Db } from './db.ts';
-import { siteFilter } from './sql-store.ts';
+import { siteFilter } from './site-filter.ts';
 import type { TenantScope } from './types.ts';
 
 export async function conflictFeed(db: Db, scope: TenantScope, since: number, after: string, limit: number): Promise<ConflictFeedPage> {

@@ -9,7 +9,7 @@ import type { Store } from './types.ts';
 
 export type { Store, StoreKind, TenantScope, TokenScope, Conflict, Health, NewToken } from './types.ts';
 export { ForbiddenError } from './db.ts';
-export { GoneError, scheduleGc, DEFAULT_TOMBSTONE_TTL_DAYS } from './gc.ts';
+export { GoneError, scheduleGc } from './gc.ts';
 
 export interface OpenOptions {
   /** PostgreSQL only: the schema to live in (created by migrate). */

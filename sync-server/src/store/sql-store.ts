@@ -4,7 +4,6 @@
  * files, so both databases run exactly the same sync logic and the same test suite.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { SHARED_TABLES, TEAM_TABLES } from '../../../src/lib/sync/tables.ts';
 import { accountMethods } from './accounts.ts';
 import { applyBatch } from './apply.ts';
 import { createBlobStore } from './blobs.ts';
@@ -13,25 +12,12 @@ import { conflictFeed } from './conflict-feed.ts';
 import type { Db } from './db.ts';
 import { migrate, schemaVersion } from './migrate.ts';
 import { pageJson, pageObject, sortRows, type RecordRow } from './pull-page.ts';
+import { siteFilter } from './site-filter.ts';
 import type { Conflict, ServerPullPage, Store, TenantScope, TokenScope } from './types.ts';
 
 /** A pull page stops at the row that would take it past this many bytes of data and clocks. */
 export const PULL_PAGE_BYTES = 4 * 1024 * 1024;
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
-
-/**
- * A site-limited token sees team tables, siteless shared rows and rows of its sites (src/lib/sync/tables.ts).
- * `p`: the records table's alias with its dot, when the query joins it (conflict-feed.ts).
- */
-export function siteFilter(scope: TenantScope, p = ''): { sql: string; params: string[] } {
-  if (scope.siteIds === '*') return { sql: '', params: [] };
-  const team = [...TEAM_TABLES];
-  const shared = [...SHARED_TABLES];
-  const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
-  const base = `${p}tbl IN (${marks(team.length)}) OR (${p}site_id IS NULL AND ${p}tbl IN (${marks(shared.length)}))`;
-  if (scope.siteIds.length === 0) return { sql: ` AND (${base})`, params: [...team, ...shared] };
-  return { sql: ` AND (${base} OR ${p}site_id IN (${marks(scope.siteIds.length)}))`, params: [...team, ...shared, ...scope.siteIds] };
-}
 
 export function createSqlStore(db: Db, opts: { schema?: string } = {}): Store {
   const kind = db.dialect;

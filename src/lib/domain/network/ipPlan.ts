@@ -62,17 +62,7 @@ export function ipConflicts(vlans: readonly VlanPlan[], ips: readonly IpPlan[]):
     if (block && !contains(block, n)) out.push({ kind: 'outsideVlan', id: a.id, ip: a.ip, vlanId: a.vlanId, subnet: vs[0]!.subnet });
   }
   for (const as of seen.values()) if (as.length > 1) out.push({ kind: 'duplicateIp', ip: as[0]!.ip.trim(), ids: as.map((a) => a.id).sort() });
-  return out.sort((a, b) => a.kind.localeCompare(b.kind) || key(a).localeCompare(key(b)));
-}
-
-function key(c: IpConflict): string {
-  switch (c.kind) {
-    case 'duplicateIp': return c.ids.join();
-    case 'vlanOverlap': return c.vlans.join();
-    case 'duplicateVlanId': return c.vlans.join();
-    case 'badSubnet': case 'gatewayOutside': return c.vlan;
-    default: return c.id;
-  }
+  return out.sort((a, b) => a.kind.localeCompare(b.kind) || conflictIds(a).join().localeCompare(conflictIds(b).join()));
 }
 
 /** The record ids a conflict names, for marking rows in the plan. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { matchInventoried, matchNeighbour, parseNetworkInventory, proposeLinks, sameLink, type MatchableDevice } from './neighbours';
+import { matchNeighbour, parseNetworkInventory, proposeLinks, sameLink, type MatchableDevice } from './neighbours';
 
 const fixture = readFileSync(new URL('../../../../tests/fixtures/glpi/networkequipment_1.json', import.meta.url), 'utf8');
 
@@ -33,7 +33,6 @@ describe('LLDP/CDP neighbours of a GLPI network inventory', () => {
     expect(matchNeighbour({ mac: '', name: 'N9K-1-PA3', ip: '' }, devices)).toEqual({ deviceId: 'n9k-1', by: 'name' });
     expect(matchNeighbour({ mac: '', name: 'sw2-mgmt-eqnx', ip: '172.25.1.2' }, devices)).toEqual({ deviceId: 'mgmt', by: 'ip' });
     expect(matchNeighbour({ mac: '', name: 'nobody', ip: '1.1.1.1' }, devices)).toBeNull();
-    expect(matchInventoried(inv, devices)).toEqual({ deviceId: 'fi-b', by: 'serial' });
   });
 
   it('proposes links, marks those already recorded and lists the unmatched neighbours', () => {

@@ -81,7 +81,7 @@ export interface MatchableDevice {
   ips: readonly string[];
 }
 
-export type MatchBy = 'mac' | 'name' | 'ip' | 'serial';
+export type MatchBy = 'mac' | 'name' | 'ip';
 
 const shortName = (s: string) => s.trim().toLowerCase().split('.')[0] ?? '';
 
@@ -100,19 +100,6 @@ export function matchNeighbour(n: Pick<Neighbour, 'mac' | 'name' | 'ip'>, device
     if (d) return { deviceId: d.id, by: 'ip' };
   }
   return null;
-}
-
-/** The register device an inventory describes: serial, then MAC, name and IP. */
-export function matchInventoried(s: InventoriedSwitch, devices: readonly MatchableDevice[]): { deviceId: string; by: MatchBy } | null {
-  if (s.serial) {
-    const d = devices.find((x) => x.serial.trim().toUpperCase() === s.serial.toUpperCase());
-    if (d) return { deviceId: d.id, by: 'serial' };
-  }
-  for (const mac of s.macs) {
-    const d = devices.find((x) => x.macs.includes(mac));
-    if (d) return { deviceId: d.id, by: 'mac' };
-  }
-  return matchNeighbour({ mac: '', name: s.name, ip: '' }, devices) ?? s.ips.map((ip) => matchNeighbour({ mac: '', name: '', ip }, devices)).find((m) => m !== null) ?? null;
 }
 
 export type LinkEnds = Pick<NetLink, 'fromDeviceId' | 'fromPort' | 'toDeviceId' | 'toPort'>;

@@ -15,8 +15,7 @@ export const CONTAINER_STYLE: Record<Exclude<TopoNode['kind'], 'device'>, { fill
   room: { fill: '#ffffff', stroke: '#c9d1dd' }
 };
 
-/** `typeLabel` names a device type in the chosen language (shown under the device name). */
-export function topologySvg(g: TopoGeometry, title: string, typeLabel: (n: TopoNode) => string = () => ''): string {
+export function topologySvg(g: TopoGeometry, title: string): string {
   const w = Math.ceil(g.width), h = Math.ceil(g.height) + 24;
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="'Noto Sans SC', 'Microsoft YaHei', sans-serif">`,
@@ -37,7 +36,7 @@ export function topologySvg(g: TopoGeometry, title: string, typeLabel: (n: TopoN
   for (const n of g.nodes) {
     if (n.kind !== 'device') continue;
     const c = HEALTH_COLOURS[n.health ?? 'never'];
-    const sub = [typeLabel(n), n.sub ?? ''].filter(Boolean).join(' · ');
+    const sub = n.sub ?? '';
     out.push(`<g data-device="${esc(n.id)}" data-health="${n.health ?? 'never'}"><rect x="${r1(n.x)}" y="${r1(n.y)}" width="${r1(n.w)}" height="${r1(n.h)}" rx="4" fill="${c.fill}" stroke="${c.stroke}" stroke-width="2"/>`,
       `<text x="${r1(n.x + 8)}" y="${r1(n.y + 19)}" font-size="12" fill="#101828">${esc(n.label)}</text>`,
       sub ? `<text x="${r1(n.x + 8)}" y="${r1(n.y + 36)}" font-size="10" fill="#475467">${esc(sub)}</text>` : '', '</g>');

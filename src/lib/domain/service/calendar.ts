@@ -188,8 +188,3 @@ export function addBusinessMs(c: BusinessCalendar, from: number, ms: number): nu
   }
   return null;
 }
-
-/** Whether the instant lies in working time. */
-export function isWorking(c: BusinessCalendar, at: number): boolean {
-  return dayIntervals(c, localDay(c.timeZone, at)).some(([s, e]) => at >= s && at < e);
-}

@@ -17,10 +17,9 @@ export const REQUEST_STATUSES = [
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
-/** Statuses after the approvals: stored on the record, each reached from the one before. */
-const AFTER_APPROVAL: Partial<Record<RequestStatus, RequestStatus>> = {
-  'approved-gm': 'batched', batched: 'received', received: 'assigned', assigned: 'returned', returned: 'in-stock'
-};
+/** The last approval, then the statuses after it: stored on the record, each reached from the one before. */
+const STEPS: readonly RequestStatus[] = ['approved-gm', 'batched', 'received', 'assigned', 'returned', 'in-stock'];
+const AFTER_APPROVAL_ORDER = STEPS.slice(1);
 
 export interface RequestItem { type: DeviceType; model: string; spec: string }
 
@@ -84,8 +83,6 @@ export function requestChain(approvals: readonly ApprovalRecord[]): ChainOutcome
   return resolveChain(approvals, REQUEST_CHAIN);
 }
 
-const AFTER_APPROVAL_ORDER: readonly RequestStatus[] = ['batched', 'received', 'assigned', 'returned', 'in-stock'];
-
 /** The status everyone sees: the approval phase from the records, later steps from the record. */
 export function effectiveRequestStatus(stored: RequestStatus, chain: ChainOutcome): RequestStatus {
   if (chain.status === 'rejected') return 'rejected';
@@ -95,11 +92,12 @@ export function effectiveRequestStatus(stored: RequestStatus, chain: ChainOutcom
 
 /** The one step that may follow `status` after the approvals, or null. */
 export function nextRequestStep(status: RequestStatus): RequestStatus | null {
-  return AFTER_APPROVAL[status] ?? null;
+  const i = STEPS.indexOf(status);
+  return i >= 0 ? (STEPS[i + 1] ?? null) : null;
 }
 
 export function canMoveRequest(from: RequestStatus, to: RequestStatus): boolean {
-  return AFTER_APPROVAL[from] === to;
+  return nextRequestStep(from) === to;
 }
 
 /**

@@ -23,8 +23,7 @@
  */
 import { addBusinessMs, businessMsBetween, type BusinessCalendar } from './calendar';
 import type { Incident, IncidentLog, IncidentStatus, Priority } from './types';
-
-export { businessMs, addBusinessMs } from './calendar';
+import { clockStopped } from './workflow';
 
 export interface SlaTarget { responseMin: number; resolutionMin: number }
 export type SlaTargets = Record<Priority, SlaTarget>;
@@ -50,7 +49,6 @@ export interface ClockState {
 
 export interface SlaState { priority: Priority; response: ClockState; resolution: ClockState }
 
-const STOPPED: ReadonlySet<IncidentStatus> = new Set(['pending', 'resolved', 'closed']);
 const MIN = 60_000;
 
 type SlaIncident = Pick<Incident, 'openedAt' | 'priority' | 'status'> & Partial<Pick<Incident, 'respondedAt'>>;
@@ -119,7 +117,7 @@ export function slaState(incident: SlaIncident, logs: readonly IncidentLog[], co
     (p) => target(p, 'responseMin'), current, now, responseEnd < now || (respondedAt !== null && respondedAt <= now), false
   );
 
-  const running = (at: number) => !STOPPED.has(statusLogs.length > 0 ? statusAt(at) : incident.status);
+  const running = (at: number) => !clockStopped(statusLogs.length > 0 ? statusAt(at) : incident.status);
   const resolution = clock(
     config.calendar,
     stretches(open, Math.max(open, now), running, changes, first, statusMarks),

@@ -25,8 +25,6 @@ export interface SurveyReportInput {
   diagrams: { site: string; geometry: TopoGeometry | null }[];
 }
 
-const noType = () => '';
-
 export function surveyReportSpec(input: SurveyReportInput, lang: Lang): { title: string; blocks: Block[]; footer: (n: number, total: number) => string } {
   const t = translator(lang);
   const f = input.findings;
@@ -73,7 +71,7 @@ export function surveyReportSpec(input: SurveyReportInput, lang: Lang): { title:
     { kind: 'h2', text: t('srep.pdf.backup') },
     { kind: 'p', text: t('srep.pdf.backupSummary', { covered: f.imaged.covered, total: f.imaged.total }), size: 9.5 },
     { kind: 'p', text: t('srep.pdf.important'), size: 9.5 },
-    ...deviceTable(f.imaged.importantWithoutOwnImage, t('srep.pdf.status'), (d) => d.detail),
+    ...deviceTable(f.imaged.importantWithoutOwnImage, t('srep.pdf.status')),
     { kind: 'h2', text: t('srep.pdf.special') },
     ...(f.special.length === 0 ? [{ kind: 'p', text: t('srep.pdf.specialNone'), size: 9 } as Block] : deviceTable(f.special, t('srep.pdf.model')))
   ];
@@ -83,7 +81,7 @@ export function surveyReportSpec(input: SurveyReportInput, lang: Lang): { title:
     if (!g || g.nodes.length === 0) { blocks.push({ kind: 'p', text: t('srep.pdf.networkNone'), size: 9 }); continue; }
     const width = 511; // the flow's text width on A4
     const height = Math.min(640, Math.max(120, (g.height * Math.min(1, width / Math.max(1, g.width)))));
-    blocks.push({ kind: 'figure', height, texts: topologyTexts(g, noType), draw: (page, box, fonts) => drawTopology(page, g, box, fonts, noType) });
+    blocks.push({ kind: 'figure', height, texts: topologyTexts(g), draw: (page, box, fonts) => drawTopology(page, g, box, fonts) });
   }
   return { title, blocks, footer: (n, total) => t('srep.pdf.page', { n, total }) };
 }

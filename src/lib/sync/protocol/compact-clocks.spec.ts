@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PulledRecord } from '../wire';
-import { compactClocks, expandClocks } from './compact-clocks';
+import { compactMap, expandClocks, type CompactRecord } from './compact-clocks';
+
+/** A row as the server sends it (pull-page.ts): compact when compactMap says so, else as it is. */
+function compactClocks(r: PulledRecord): CompactRecord {
+  const c = compactMap(r.clocks, Object.keys(r.data));
+  return c ? { ...r, clock: c.clock, clocks: c.rest } : r;
+}
 
 const h = (n: number, node = 'a') => `${String(1_764_720_000_000 + n).padStart(15, '0')}-0000-${node}`;
 const row = (data: Record<string, unknown>, clocks: Record<string, string>): PulledRecord => ({ table: 'devices', id: 'd1', data, clocks, deletedHlc: null, serverSeq: 1 });

@@ -3,13 +3,13 @@
  * about half of a first sync's JSON (a 57-character HLC per field, mostly all the same), which
  * the server serializes and compresses and the tablet parses. A compact row names its most
  * common clock once as `clock`; `clocks` keeps only the fields whose clock differs, or that
- * have no data. Pure, shared by the server (sync-server/src/routes/sync.ts) and the tablet
- * (transport.ts), so expanding gives back exactly the stored map.
+ * have no data. Pure, shared by the server (compactMap, sync-server/src/store/pull-page.ts) and
+ * the tablet (expandClocks, transport.ts), so expanding gives back exactly the stored map.
  *
  * Invariants:
  * - expand(compact(r)) has exactly r's clock entries (same keys, same values);
  * - a row with a data field that has no clock is sent as it is (the compact form cannot say
- *   "no clock"), as is any row whose clocks are not all strings;
+ *   "no clock"); the server serves only rows whose clocks are all strings;
  * - field names are read as own properties and written as own data properties, so
  *   `constructor` or `__proto__` stay fields, never the prototype.
  */
@@ -23,15 +23,9 @@ function put(o: Record<string, string>, k: string, v: string): void {
   else o[k] = v;
 }
 
-export function compactClocks(r: PulledRecord): CompactRecord {
-  for (const k in r.clocks) if (typeof r.clocks[k] !== 'string') return r;
-  const c = compactMap(r.clocks, Object.keys(r.data));
-  return c ? { ...r, clock: c.clock, clocks: c.rest } : r;
-}
-
 /**
- * compactClocks on a clock map and the names of the row's data fields (the server splices the
- * stored data in unparsed and reads its field names off the text): the most common clock,
+ * A row's compact clocks, from its clock map and the names of its data fields (the server splices
+ * the stored data in unparsed and reads its field names off the text): the most common clock,
  * shared by at least two fields, and the clocks that differ or have no data field; null when
  * the row must go as it is (a data field without a clock, or nothing shared).
  */
